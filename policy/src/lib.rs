@@ -1,0 +1,1 @@
+//! The policy as data: parameters with dates and sources, diseases, hospitals.
