@@ -1,0 +1,91 @@
+//! The frame around every page: header, navigation, footer, and the router.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::home::Home;
+use crate::pages::{full_title, Page, NOT_FOUND, PAGES};
+
+/// The whole site.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <TitleSync/>
+            <a class="skip" href="#main">"跳到正文"</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand">"健康扶贫政策计算器"</A>
+            </header>
+            <main id="main" data-app="ready">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+/// Keeps `<title>` and the description in step with client-side navigation.
+#[component]
+fn TitleSync() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        let page = page_for(&path);
+        document().set_title(&full_title(page));
+        if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", page.description);
+        }
+    });
+}
+
+/// The page whose path matches, ignoring a trailing slash.
+fn page_for(path: &str) -> &'static Page {
+    let trimmed = match path.trim_end_matches('/') {
+        "" => "/",
+        p => p,
+    };
+    PAGES.iter().find(|p| p.path == trimmed).unwrap_or(&NOT_FOUND)
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <h1>"找不到这个页面"</h1>
+        <p>"这个网址没有对应的页面。可能是链接抄错了，或者页面已经搬走。"</p>
+        <p><A href="/" attr:class="button">"回到首页"</A></p>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p class="disclaimer">"本站为估算工具，以医院实际结算为准。"</p>
+            <p>
+                "政策依据：湖南省《健康扶贫工程“三个一批”行动计划实施方案》（湘卫财务发〔2017〕2号，2017年6月30日）；"
+                "《君山区农村贫困人口大病专项救治工作方案》（岳君卫发〔2017〕71号，2017年9月11日）。"
+            </p>
+            <p>"所有计算都在您的手机上完成，您填写的内容不会发送到任何地方。"</p>
+        </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_for;
+
+    #[test]
+    fn a_trailing_slash_finds_the_same_page() {
+        assert_eq!(page_for("/").path, "/");
+        assert_eq!(page_for("").path, "/");
+    }
+
+    #[test]
+    fn an_unknown_path_gets_the_not_found_page() {
+        assert_eq!(page_for("/no-such-page").path, "/404");
+    }
+}

@@ -1,0 +1,46 @@
+// Shared set-up for the browser tests: a headless Chromium page that records every console
+// error, page error and failed or off-site request, so each test can assert there were none.
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  });
+}
+
+/** Opens a page and starts recording what went wrong on it. */
+export async function openPage(browser, { width = 360, height = 780 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(BASE_URL).origin;
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`failed request: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('request', (req) => {
+    if (!req.url().startsWith(origin) && !req.url().startsWith('data:')) problems.push(`off-site request: ${req.url()}`);
+  });
+  page.on('response', (res) => {
+    // A 404 is expected only for the not-found page itself.
+    if (res.status() >= 400 && !res.url().includes('/no-such-page')) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Waits until the wasm app has replaced the static placeholder. */
+export async function waitForApp(page) {
+  await page.waitForSelector('main[data-app="ready"]', { timeout: 20000 });
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: `tests/output/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,157 @@
+//! Assembles the deployable static folder: content-hashed assets, the public files, and one
+//! real HTML file per page so that every path opens directly on any plain static file server.
+
+use std::fs;
+use std::path::Path;
+
+#[path = "../../app/src/pages.rs"]
+#[allow(dead_code)]
+mod pages;
+
+use pages::{full_title, Page, NOT_FOUND, PAGES};
+
+/// A 64-bit FNV-1a digest, in hex: enough to tell two builds of a file apart.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// `name.ext` becomes `name-<hash>.ext`.
+fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
+    format!("{stem}-{}.{ext}", content_hash(bytes))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Escapes text for an HTML attribute or element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The names of the hashed assets every page loads.
+pub struct Assets {
+    pub js: String,
+    pub wasm: String,
+    pub css: String,
+}
+
+/// Fills the HTML template for one page.
+pub fn page_html(template: &str, page: &Page, assets: &Assets) -> String {
+    template
+        .replace("{{title}}", &escape(&full_title(page)))
+        .replace("{{heading}}", &escape(page.title))
+        .replace("{{description}}", &escape(page.description))
+        .replace("{{js}}", &assets.js)
+        .replace("{{wasm}}", &assets.wasm)
+        .replace("{{css}}", &assets.css)
+}
+
+/// Where a page's HTML file goes: `/` is `index.html`, `/a` is `a/index.html`.
+pub fn page_file(page: &Page) -> String {
+    match page.path.trim_matches('/') {
+        "" => "index.html".into(),
+        "404" => "404.html".into(),
+        path => format!("{path}/index.html"),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path, skip: &str) -> Result<(), String> {
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == skip {
+            continue;
+        }
+        if path.is_dir() {
+            copy_dir(&path, &to.join(&name), skip)?;
+        } else {
+            write(&to.join(&name), &read(&path)?)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the whole site into `dist`, replacing what was there.
+pub fn assemble(root: &Path, wasm: &Path, js: &Path, dist: &Path) -> Result<(), String> {
+    if dist.exists() {
+        fs::remove_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    }
+    let public = root.join("public");
+    copy_dir(&public, dist, "style.css")?;
+
+    let wasm_bytes = read(wasm)?;
+    let js_bytes = read(js)?;
+    let css_bytes = read(&public.join("style.css"))?;
+    let assets = Assets {
+        wasm: format!("pkg/{}", hashed_name("app", "wasm", &wasm_bytes)),
+        js: format!("pkg/{}", hashed_name("app", "js", &js_bytes)),
+        css: hashed_name("style", "css", &css_bytes),
+    };
+    write(&dist.join(&assets.wasm), &wasm_bytes)?;
+    write(&dist.join(&assets.js), &js_bytes)?;
+    write(&dist.join(&assets.css), &css_bytes)?;
+
+    let template = String::from_utf8(read(&root.join("index.html"))?)
+        .map_err(|_| "index.html is not UTF-8".to_string())?;
+    for page in PAGES.iter().chain([&NOT_FOUND]) {
+        write(&dist.join(page_file(page)), page_html(&template, page, &assets).as_bytes())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_gets_its_own_file() {
+        let files: Vec<String> = PAGES.iter().map(page_file).collect();
+        let mut unique = files.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(files.len(), unique.len());
+        assert_eq!(page_file(&PAGES[0]), "index.html");
+        assert_eq!(page_file(&NOT_FOUND), "404.html");
+    }
+
+    #[test]
+    fn a_page_carries_its_own_title_and_description() {
+        let assets = Assets { js: "pkg/app-1.js".into(), wasm: "pkg/app-1.wasm".into(), css: "style-1.css".into() };
+        let template = fs::read_to_string(crate::root().join("index.html")).unwrap();
+        for page in PAGES.iter().chain([&NOT_FOUND]) {
+            let html = page_html(&template, page, &assets);
+            assert!(html.contains(&format!("<title>{}</title>", escape(&full_title(page)))));
+            assert!(html.contains(&format!("content=\"{}\"", escape(page.description))));
+            assert!(!html.contains("{{"), "a placeholder was left unfilled");
+        }
+    }
+
+    #[test]
+    fn the_hash_changes_with_the_content() {
+        assert_ne!(content_hash(b"a"), content_hash(b"b"));
+        assert_eq!(content_hash(b"a"), content_hash(b"a"));
+        assert_eq!(content_hash(b"").len(), 16);
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a<b>\"&"), "a&lt;b&gt;&quot;&amp;");
+    }
+}

@@ -1,0 +1,223 @@
+//! Finds, and where missing installs, what the build needs: a Rust toolchain that targets
+//! wasm32, the wasm-bindgen CLI of the exact version in Cargo.lock, the npm packages (the wasm
+//! optimiser and the browser driver), and Chromium.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::{run, say};
+
+const TARGET: &str = "wasm32-unknown-unknown";
+
+/// Features the optimiser may use: what every browser of the last years runs.
+pub const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-reference-types",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-multivalue",
+];
+
+/// The Debian packages that build wasm32 from source where the rustup target cannot be had.
+const DEBIAN_WASM: &[&str] = &["rustc-web", "cargo-web", "rust-web-src", "lld-22"];
+
+/// The cargo that started us (so nested builds use the same toolchain).
+pub fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn succeeds(command: &mut Command) -> bool {
+    command
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+fn output(command: &mut Command) -> Option<String> {
+    let out = command.stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn rustup_has_target() -> bool {
+    output(Command::new("rustup").args(["target", "list", "--installed"]))
+        .is_some_and(|list| list.lines().any(|l| l.trim() == TARGET))
+}
+
+fn debian_packages_installed(packages: &[&str]) -> bool {
+    packages.iter().all(|p| {
+        output(Command::new("dpkg-query").args(["-W", "-f=${Status}", p]))
+            .is_some_and(|s| s.contains("install ok installed"))
+    })
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).is_some_and(|id| id.trim() == "0")
+}
+
+/// Installs Debian packages with apt-get, as root or through sudo.
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    let sudo: &[&str] = if is_root() { &[] } else { &["sudo", "-n"] };
+    let apt = |args: &[&str]| {
+        let all: Vec<&str> = sudo.iter().chain(["apt-get"].iter()).chain(args).copied().collect();
+        let mut command = Command::new(all[0]);
+        command.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut command)
+    };
+    apt(&["update", "-q"])?;
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    apt(&args)
+}
+
+fn can_apt() -> bool {
+    succeeds(Command::new("apt-get").arg("--version"))
+        && (is_root() || succeeds(Command::new("sudo").args(["-n", "true"])))
+}
+
+/// How to build for wasm32 on this machine.
+enum WasmToolchain {
+    /// rustup's own target: the usual way.
+    Rustup,
+    /// Debian's Rust "web" toolchain, building std for wasm32 from source.
+    Debian,
+}
+
+fn wasm_toolchain() -> Result<WasmToolchain, String> {
+    if rustup_has_target() {
+        return Ok(WasmToolchain::Rustup);
+    }
+    if debian_packages_installed(DEBIAN_WASM) {
+        return Ok(WasmToolchain::Debian);
+    }
+    if can_apt() {
+        say(&format!(
+            "the {TARGET} target is not installed; installing Debian's Rust web toolchain \
+             ({}) to build std for wasm32 from source",
+            DEBIAN_WASM.join(" ")
+        ));
+        apt_install(DEBIAN_WASM)?;
+        return Ok(WasmToolchain::Debian);
+    }
+    say(&format!("installing the {TARGET} target with rustup"));
+    let added = Command::new("timeout")
+        .args(["300", "rustup", "target", "add", TARGET])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if added {
+        Ok(WasmToolchain::Rustup)
+    } else {
+        Err(format!(
+            "no way to build for {TARGET}: `rustup target add {TARGET}` failed and apt-get \
+             is not available to install {}",
+            DEBIAN_WASM.join(" ")
+        ))
+    }
+}
+
+/// Builds the app for wasm32 with the size-optimised profile and returns the .wasm file.
+pub fn build_wasm(root: &Path) -> Result<PathBuf, String> {
+    // A target folder of its own: the Debian toolchain is another rustc version, and sharing
+    // `target/` would make the two rebuild each other's dependencies.
+    let target_dir = root.join("target/web");
+    let mut command;
+    match wasm_toolchain()? {
+        WasmToolchain::Rustup => {
+            say("cargo build: the app for wasm32 (rustup target)");
+            command = Command::new(cargo());
+        }
+        WasmToolchain::Debian => {
+            say("cargo build: the app for wasm32 (Debian's web toolchain, std built from source)");
+            command = Command::new("/usr/bin/cargo");
+            // rustup puts its own toolchain first on PATH for the processes it starts; name
+            // Debian's compiler explicitly so it is the one that runs.
+            command
+                .env("RUSTC", "/usr/bin/rustc")
+                .env("RUSTDOC", "/usr/bin/rustdoc")
+                .env_remove("RUSTUP_TOOLCHAIN")
+                .env("RUSTC_BOOTSTRAP", "1")
+                .arg("-Zbuild-std=std,panic_abort");
+        }
+    }
+    command
+        .current_dir(root)
+        .args(["build", "--profile", "wasm-release", "--target", TARGET, "-p", "app"])
+        .arg("--target-dir")
+        .arg(&target_dir);
+    run(&mut command)?;
+    Ok(target_dir.join(TARGET).join("wasm-release/app.wasm"))
+}
+
+/// The wasm-bindgen version Cargo.lock names: the CLI must be exactly this one.
+fn locked_wasm_bindgen_version(root: &Path) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                return Ok(version.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock names no wasm-bindgen version".into())
+}
+
+/// Returns a wasm-bindgen CLI of the locked version, installing it with cargo if missing.
+pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
+    let version = locked_wasm_bindgen_version(root)?;
+    let cargo_home = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
+    let installed = cargo_home.join("bin/wasm-bindgen");
+    let has = |path: &Path| {
+        output(Command::new(path).arg("--version"))
+            .is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str()))
+    };
+    if has(&installed) {
+        return Ok(installed);
+    }
+    say(&format!("installing wasm-bindgen-cli {version} with cargo install (a few minutes, once)"));
+    // Without --locked: the registry here lacks some versions the CLI's own lock file names.
+    run(Command::new(cargo()).args(["install", "wasm-bindgen-cli", "--version", &version]))?;
+    if has(&installed) {
+        Ok(installed)
+    } else {
+        Err(format!("wasm-bindgen {version} is still not at {}", installed.display()))
+    }
+}
+
+/// Installs the npm packages of package-lock.json when node_modules does not match it.
+pub fn ensure_npm_packages(root: &Path) -> Result<(), String> {
+    let lock = std::fs::read(root.join("package-lock.json")).map_err(|e| format!("package-lock.json: {e}"))?;
+    let stamp = root.join("node_modules/.xtask-lock");
+    if std::fs::read(&stamp).ok().as_deref() == Some(lock.as_slice()) {
+        return Ok(());
+    }
+    if !succeeds(Command::new("npm").arg("--version")) {
+        return Err("npm is needed (Node.js 18 or later): install Node.js and run again".into());
+    }
+    say("npm ci: the wasm optimiser (binaryen) and the browser driver (playwright-core)");
+    run(Command::new("npm").current_dir(root).args(["ci", "--no-audit", "--no-fund"]))?;
+    std::fs::write(&stamp, &lock).map_err(|e| format!("{}: {e}", stamp.display()))
+}
+
+/// Returns the Chromium to test with: $CHROMIUM_PATH, else Debian's, installed if missing.
+pub fn ensure_chromium() -> Result<PathBuf, String> {
+    if let Ok(path) = std::env::var("CHROMIUM_PATH") {
+        return Ok(PathBuf::from(path));
+    }
+    let debian = PathBuf::from("/usr/bin/chromium");
+    if debian.exists() {
+        return Ok(debian);
+    }
+    if can_apt() {
+        say("installing Debian's chromium for the browser tests");
+        apt_install(&["chromium"])?;
+        return Ok(debian);
+    }
+    Err("the browser tests need Chromium: install it, or set CHROMIUM_PATH to its binary".into())
+}
