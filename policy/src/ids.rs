@@ -1,0 +1,251 @@
+//! The closed vocabularies of the policy: regions, categories of people, diseases, hospitals,
+//! documents, interpretations, confidence marks and units. Each has the id used in data files
+//! and in the command-line tool's JSON, and a Chinese name for readers.
+
+use serde::Deserialize;
+use std::fmt;
+
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $id:literal, $zh:literal; )+ }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $id)] $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in the documents' order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The id used in data files and JSON.
+            pub const fn id(self) -> &'static str {
+                match self { $($name::$variant => $id,)+ }
+            }
+
+            /// The Chinese name shown to readers.
+            pub const fn name(self) -> &'static str {
+                match self { $($name::$variant => $zh,)+ }
+            }
+
+            /// The value with this id, if any.
+            pub fn from_id(id: &str) -> Option<$name> {
+                match id { $($id => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// A policy layer: the province, or a county (district) that adds to it.
+    ///
+    /// ```
+    /// use policy::Region;
+    /// assert_eq!(Region::from_id("junshan"), Some(Region::Junshan));
+    /// assert_eq!(Region::Junshan.name(), "君山区");
+    /// ```
+    Region {
+        /// 湖南省: the province layer (湘卫财务发〔2017〕2号).
+        Hunan = "hunan", "湖南省";
+        /// 岳阳市君山区: the district layer (岳君卫发〔2017〕71号).
+        Junshan = "junshan", "君山区";
+    }
+}
+
+vocabulary! {
+    /// The patient's category. One per patient is enough for the calculation.
+    ///
+    /// ```
+    /// use policy::Category;
+    /// assert!(Category::Tekun.is_poor());
+    /// assert!(!Category::Ordinary.is_poor());
+    /// assert_eq!(Category::Dibao.name(), "农村低保对象");
+    /// ```
+    Category {
+        /// 农村低保对象 (also when also 建档立卡).
+        Dibao = "dibao", "农村低保对象";
+        /// 特困人员 (特困供养).
+        Tekun = "tekun", "特困人员";
+        /// 建档立卡贫困人口, not 低保 or 特困.
+        RegisteredPoor = "registered_poor", "建档立卡贫困人口";
+        /// 贫困残疾人, not 低保 or 特困.
+        DisabledPoor = "disabled_poor", "贫困残疾人";
+        /// 非贫困人口: an ordinary resident, for comparison.
+        Ordinary = "ordinary", "普通居民（非贫困人口）";
+    }
+}
+
+impl Category {
+    /// Whether the health poverty-alleviation policy covers this category (农村贫困人口).
+    pub const fn is_poor(self) -> bool {
+        !matches!(self, Category::Ordinary)
+    }
+}
+
+vocabulary! {
+    /// The disease treated. The nine diseases of Junshan 二, and `Other`.
+    DiseaseId {
+        /// 食管癌
+        EsophagealCancer = "esophageal_cancer", "食管癌";
+        /// 胃癌
+        GastricCancer = "gastric_cancer", "胃癌";
+        /// 结肠癌
+        ColonCancer = "colon_cancer", "结肠癌";
+        /// 直肠癌
+        RectalCancer = "rectal_cancer", "直肠癌";
+        /// 终末期肾病
+        Esrd = "esrd", "终末期肾病";
+        /// 儿童急性淋巴细胞白血病
+        ChildAll = "child_all", "儿童急性淋巴细胞白血病";
+        /// 儿童急性早幼粒细胞白血病
+        ChildApl = "child_apl", "儿童急性早幼粒细胞白血病";
+        /// 儿童房间隔缺损
+        ChildAsd = "child_asd", "儿童房间隔缺损";
+        /// 儿童室间隔缺损
+        ChildVsd = "child_vsd", "儿童室间隔缺损";
+        /// Any other disease.
+        Other = "other", "其他疾病";
+    }
+}
+
+vocabulary! {
+    /// The four groups of Junshan 二 (and `Other`).
+    DiseaseGroup {
+        /// 消化道肿瘤
+        DigestiveCancer = "digestive_cancer", "消化道肿瘤";
+        /// 终末期肾病
+        Esrd = "esrd", "终末期肾病";
+        /// 儿童白血病
+        ChildLeukaemia = "child_leukaemia", "儿童白血病";
+        /// 儿童先天性心脏病
+        ChildHeart = "child_heart", "儿童先天性心脏病";
+        /// 不属于九种大病
+        Other = "other", "其他疾病";
+    }
+}
+
+vocabulary! {
+    /// A hospital named in the documents (Junshan 四(二)1).
+    HospitalId {
+        /// 君山区人民医院
+        JunshanPeople = "junshan_people", "君山区人民医院";
+        /// 岳阳市一人民医院
+        YueyangFirstPeople = "yueyang_first_people", "岳阳市一人民医院";
+    }
+}
+
+vocabulary! {
+    /// A hospital's level, which sets the basic-insurance deductible and ratio.
+    HospitalLevel {
+        /// 乡镇卫生院
+        Township = "township", "乡镇卫生院";
+        /// 县级医院
+        County = "county", "县级医院";
+        /// 市级医院
+        City = "city", "市级医院";
+        /// 省级医院
+        Province = "province", "省级医院";
+    }
+}
+
+vocabulary! {
+    /// The two policy documents.
+    ///
+    /// ```
+    /// use policy::Document;
+    /// assert_eq!(Document::Hunan.number(), "湘卫财务发〔2017〕2号");
+    /// ```
+    Document {
+        /// 湖南省健康扶贫工程“三个一批”行动计划实施方案
+        Hunan = "hunan", "湖南省健康扶贫工程“三个一批”行动计划实施方案";
+        /// 君山区农村贫困人口大病专项救治工作方案
+        Junshan = "junshan", "君山区农村贫困人口大病专项救治工作方案";
+    }
+}
+
+impl Document {
+    /// The document number (文号).
+    pub const fn number(self) -> &'static str {
+        match self {
+            Document::Hunan => "湘卫财务发〔2017〕2号",
+            Document::Junshan => "岳君卫发〔2017〕71号",
+        }
+    }
+}
+
+vocabulary! {
+    /// A reading of what the documents leave open (calculation.md, "Interpretations").
+    /// The engine implements it; the site says so in words.
+    Interpretation {
+        /// 大病保险 90% for the poor.
+        I1 = "I1", "“大病住院政策范围内报销比例提高到90%以上”理解为贫困人口大病保险按90%报销（石门县2017年即如此执行）";
+        /// Hospital reduction covers out-of-policy costs too.
+        I2 = "I2", "医院减免理解为也包括政策范围外的自付费用（原文为“实际医疗费用……个人自付部分”）";
+        /// 特困 get the 低保 rate of assistance.
+        I3 = "I3", "文件只写了低保对象和非低保对象，特困人员按低保对象的70%救助";
+        /// Children are aged 0 to 14.
+        I4 = "I4", "“儿童”理解为0至14岁，与国家儿童白血病和先天性心脏病救治项目一致";
+        /// The district fund is Junshan's only.
+        I5 = "I5", "区级健康扶贫专项资金是君山区的政策，只按省级政策计算时没有这一项";
+    }
+}
+
+impl Interpretation {
+    /// The reading in plain Chinese (same as [`Interpretation::name`]).
+    pub const fn text(self) -> &'static str {
+        self.name()
+    }
+}
+
+vocabulary! {
+    /// How sure a value is (parameters.md).
+    Confidence {
+        /// In our documents.
+        Doc = "doc", "政策文件原文";
+        /// Official or major-newspaper text.
+        H = "H", "公开资料（可信度高）";
+        /// Two consistent secondary sources.
+        M = "M", "公开资料（可信度中）";
+        /// One aggregator site.
+        L = "L", "公开资料（可信度低）";
+        /// An assumption with no source.
+        A = "A", "估计值";
+    }
+}
+
+impl Confidence {
+    /// The note the site shows beside a value that is not from the documents, or `None`.
+    ///
+    /// ```
+    /// use policy::Confidence;
+    /// assert_eq!(Confidence::Doc.note(), None);
+    /// assert_eq!(Confidence::A.note(), Some("估计值，请以当地政策为准"));
+    /// ```
+    pub const fn note(self) -> Option<&'static str> {
+        match self {
+            Confidence::Doc => None,
+            Confidence::H | Confidence::M | Confidence::L => Some("基线参数，来自公开资料，可调整"),
+            Confidence::A => Some("估计值，请以当地政策为准"),
+        }
+    }
+}
+
+vocabulary! {
+    /// The unit of a parameter, which also sets its allowed range.
+    Unit {
+        /// Money, in yuan: 0 to 100,000,000, at most two decimals.
+        Yuan = "yuan", "元";
+        /// Money per insured person per year, in yuan.
+        YuanPerPersonYear = "yuan_per_person_year", "元/人·年";
+        /// A ratio or a number of percentage points, 0 to 1, at most four decimals.
+        Ratio = "ratio", "比例";
+    }
+}
