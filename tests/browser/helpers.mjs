@@ -23,7 +23,10 @@ export async function openPage(browser, { width = 360, height = 780 } = {}) {
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(BASE_URL).origin;
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('console', (msg) => {
+    // HTTP errors are reported once, with their URL, by the response listener below.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
+  });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => problems.push(`failed request: ${req.url()} ${req.failure()?.errorText}`));
   page.on('request', (req) => {

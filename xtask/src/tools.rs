@@ -205,18 +205,22 @@ pub fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     std::fs::write(&stamp, &lock).map_err(|e| format!("{}: {e}", stamp.display()))
 }
 
+/// What the browser tests need from Debian: the browser, and a Chinese font so that the pages
+/// (and their screenshots) show characters rather than empty boxes.
+const DEBIAN_BROWSER: &[&str] = &["chromium", "fonts-noto-cjk"];
+
 /// Returns the Chromium to test with: $CHROMIUM_PATH, else Debian's, installed if missing.
 pub fn ensure_chromium() -> Result<PathBuf, String> {
     if let Ok(path) = std::env::var("CHROMIUM_PATH") {
         return Ok(PathBuf::from(path));
     }
     let debian = PathBuf::from("/usr/bin/chromium");
-    if debian.exists() {
+    if debian.exists() && (!can_apt() || debian_packages_installed(DEBIAN_BROWSER)) {
         return Ok(debian);
     }
     if can_apt() {
-        say("installing Debian's chromium for the browser tests");
-        apt_install(&["chromium"])?;
+        say(&format!("installing {} for the browser tests", DEBIAN_BROWSER.join(" ")));
+        apt_install(DEBIAN_BROWSER)?;
         return Ok(debian);
     }
     Err("the browser tests need Chromium: install it, or set CHROMIUM_PATH to its binary".into())
