@@ -1,0 +1,330 @@
+//! What an estimate gives back: one line per payer of the one-stop settlement sheet, what the
+//! patient pays, the comparison with an ordinary resident, the warnings and the 一兜底 note.
+
+use crate::case::HospitalChoice;
+use crate::money::{format_yuan, points};
+use policy::{Citation, Date, DiseaseId, Interpretation};
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// A payer of the one-stop settlement (一站式结算), in the order of the settlement sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Payer {
+    /// 基本医保（城乡居民医保住院报销）
+    BasicInsurance,
+    /// 大病保险
+    CriticalIllnessInsurance,
+    /// 扶贫特惠保
+    TehuiInsurance,
+    /// 医疗救助
+    MedicalAssistance,
+    /// 医院减免（一减免）
+    HospitalReduction,
+    /// 区级健康扶贫专项资金
+    DistrictFund,
+}
+
+impl Payer {
+    /// The six payers, in settlement order.
+    pub const ALL: [Payer; 6] = [
+        Payer::BasicInsurance,
+        Payer::CriticalIllnessInsurance,
+        Payer::TehuiInsurance,
+        Payer::MedicalAssistance,
+        Payer::HospitalReduction,
+        Payer::DistrictFund,
+    ];
+
+    /// The id used in JSON, e.g. `basic_insurance`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Payer::BasicInsurance => "basic_insurance",
+            Payer::CriticalIllnessInsurance => "critical_illness_insurance",
+            Payer::TehuiInsurance => "tehui_insurance",
+            Payer::MedicalAssistance => "medical_assistance",
+            Payer::HospitalReduction => "hospital_reduction",
+            Payer::DistrictFund => "district_fund",
+        }
+    }
+
+    /// The Chinese name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Payer::BasicInsurance => "基本医保",
+            Payer::CriticalIllnessInsurance => "大病保险",
+            Payer::TehuiInsurance => "扶贫特惠保",
+            Payer::MedicalAssistance => "医疗救助",
+            Payer::HospitalReduction => "医院减免",
+            Payer::DistrictFund => "区级健康扶贫专项资金",
+        }
+    }
+}
+
+/// Why a payer pays nothing this time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// The bill has no in-policy cost.
+    NoInPolicyCost,
+    /// The amount is not above the deductible.
+    BelowDeductible,
+    /// The annual cap was already reached.
+    CapReached,
+    /// Nothing is left for this payer to pay.
+    NothingLeft,
+    /// The patient is not poor.
+    NotPoor,
+    /// The disease is not one of the nine.
+    NotNineDiseases,
+    /// A children's disease, but the patient is older than its age limit.
+    ChildOverAge {
+        /// The oldest age covered.
+        max_age: u8,
+    },
+    /// The hospital is not the designated one for the disease.
+    NotDesignated,
+    /// No 扶贫特惠保 benefit ratio was entered.
+    NoTehuiRatio,
+    /// The region's policy has no such payer (the district fund in the province layer, I5).
+    NotInRegion,
+    /// The ratio in use is zero (a parameter was set to 0).
+    ZeroRate,
+}
+
+impl Reason {
+    /// A stable id, e.g. `below_deductible`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Reason::NoInPolicyCost => "no_in_policy_cost",
+            Reason::BelowDeductible => "below_deductible",
+            Reason::CapReached => "cap_reached",
+            Reason::NothingLeft => "nothing_left",
+            Reason::NotPoor => "not_poor",
+            Reason::NotNineDiseases => "not_nine_diseases",
+            Reason::ChildOverAge { .. } => "child_over_age",
+            Reason::NotDesignated => "not_designated",
+            Reason::NoTehuiRatio => "no_tehui_ratio",
+            Reason::NotInRegion => "not_in_region",
+            Reason::ZeroRate => "zero_rate",
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::NoInPolicyCost => f.write_str("没有政策范围内费用"),
+            Reason::BelowDeductible => f.write_str("未达起付线"),
+            Reason::CapReached => f.write_str("已达年度封顶线"),
+            Reason::NothingLeft => f.write_str("没有剩下要付的费用"),
+            Reason::NotPoor => f.write_str("不适用：非贫困人口"),
+            Reason::NotNineDiseases => f.write_str("不适用：非九种大病"),
+            Reason::ChildOverAge { max_age } => write!(f, "不适用：儿童病种只限{max_age}岁及以下"),
+            Reason::NotDesignated => f.write_str("不适用：不是该病的定点救治医院"),
+            Reason::NoTehuiRatio => f.write_str("未填写扶贫特惠保赔付比例"),
+            Reason::NotInRegion => f.write_str("不适用：只有君山区有这项资金"),
+            Reason::ZeroRate => f.write_str("比例设为 0"),
+        }
+    }
+}
+
+/// One payer's part of the bill.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Who pays.
+    pub payer: Payer,
+    /// How much, yuan, rounded to the fen.
+    pub amount: Decimal,
+    /// What was still owed, within what this payer covers, when its turn came: the in-policy
+    /// cost for 基本医保, the in-policy self-paid part left for the next three, that plus the
+    /// out-of-policy cost for 医院减免, the in-policy part left after it for the district fund.
+    /// The amount is never above it.
+    pub base: Decimal,
+    /// The rule as one plain Chinese sentence with the actual numbers.
+    pub rule: String,
+    /// The clause behind the rule.
+    pub citation: Citation,
+    /// Why the payer pays nothing this time; `None` when it pays.
+    pub reason: Option<Reason>,
+    /// The interpretation the rule rests on, when the documents leave it open.
+    pub interpretation: Option<Interpretation>,
+}
+
+/// Something the reader should know about the estimate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// The day is after the end of the policy period (2020-12-31).
+    PolicyPeriodEnded {
+        /// The last day of the period.
+        end: Date,
+    },
+    /// The patient is not poor: only the ordinary terms apply.
+    NotPoor,
+    /// A children's disease, but the patient is too old: computed as another disease (I4).
+    ChildDiseaseOverAge {
+        /// The disease.
+        disease: DiseaseId,
+        /// The oldest age covered.
+        max_age: u8,
+        /// The patient's age.
+        age: u8,
+    },
+    /// One of the nine diseases, but not at its designated hospital: no reduction, no fund.
+    NotDesignated {
+        /// The hospital.
+        hospital: HospitalChoice,
+        /// The disease.
+        disease: DiseaseId,
+        /// Whether being referred up to this hospital would make it designated.
+        referral_would_help: bool,
+        /// Whether the region has the district fund (so it is lost too).
+        district_fund: bool,
+    },
+    /// Outside the county without referral: the basic-insurance ratio drops.
+    OutOfCountyWithoutReferral {
+        /// The drop, as a ratio (0.15 is 15 points).
+        penalty: Decimal,
+    },
+    /// 基本医保 reached its annual cap.
+    BasicCapReached {
+        /// The cap.
+        cap: Decimal,
+    },
+    /// 大病保险 reached its annual cap.
+    CriticalCapReached {
+        /// The cap.
+        cap: Decimal,
+    },
+}
+
+impl Warning {
+    /// A stable id, e.g. `out_of_county_without_referral`.
+    pub const fn id(&self) -> &'static str {
+        match self {
+            Warning::PolicyPeriodEnded { .. } => "policy_period_ended",
+            Warning::NotPoor => "not_poor",
+            Warning::ChildDiseaseOverAge { .. } => "child_disease_over_age",
+            Warning::NotDesignated { .. } => "not_designated",
+            Warning::OutOfCountyWithoutReferral { .. } => "out_of_county_without_referral",
+            Warning::BasicCapReached { .. } => "basic_cap_reached",
+            Warning::CriticalCapReached { .. } => "critical_cap_reached",
+        }
+    }
+}
+
+pub(crate) fn hospital_words(h: HospitalChoice) -> String {
+    match h {
+        HospitalChoice::Named(id) => id.name().to_owned(),
+        HospitalChoice::Level { level, .. } => format!("这家{}", level.name()),
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::PolicyPeriodEnded { end } => write!(
+                f,
+                "这项政策执行到{}，之后的报销办法可能已经调整，这里仍按原政策估算，仅供参考。",
+                end.to_chinese()
+            ),
+            Warning::NotPoor => f.write_str("普通居民不享受健康扶贫的倾斜政策，这里只算基本医保和大病保险。"),
+            Warning::ChildDiseaseOverAge { disease, max_age, age } => write!(
+                f,
+                "{}只救治{}岁及以下的孩子，患者{}岁，这里按其他疾病计算。",
+                disease.name(),
+                max_age,
+                age
+            ),
+            Warning::NotDesignated { hospital, disease, referral_would_help, district_fund } => {
+                write!(
+                    f,
+                    "{}不是{}的定点救治医院，所以没有医院减免{}。",
+                    hospital_words(*hospital),
+                    disease.name(),
+                    if *district_fund { "和区级专项资金" } else { "" }
+                )?;
+                if *referral_would_help {
+                    f.write_str("由定点救治医院办理上转手续后到这里住院，才可以享受。")?;
+                }
+                Ok(())
+            }
+            Warning::OutOfCountyWithoutReferral { penalty } => write!(
+                f,
+                "在县（区）外住院又没有办理转诊，基本医保报销比例降低{}个百分点。",
+                points(*penalty)
+            ),
+            Warning::BasicCapReached { cap } => write!(
+                f,
+                "基本医保今年已报到年度封顶线{}元，超出的部分不再报销。",
+                format_yuan(*cap)
+            ),
+            Warning::CriticalCapReached { cap } => write!(
+                f,
+                "大病保险今年已报到年度封顶线{}元，超出的部分不再报销。",
+                format_yuan(*cap)
+            ),
+        }
+    }
+}
+
+/// The 一兜底 note: what is left of the compliant (in-policy) self-paid cost, which the
+/// family may ask the government to reduce or waive after a joint review. Not a computed payment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Doudi {
+    /// The in-policy cost the patient still pays: the amount one could apply for.
+    pub amount: Decimal,
+    /// What to do, in plain words.
+    pub text: String,
+    /// The clause.
+    pub citation: Citation,
+}
+
+/// The same bill for an ordinary resident at the same hospital (基本医保 and 大病保险 only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OrdinaryComparison {
+    /// 基本医保 on ordinary terms.
+    pub basic: Decimal,
+    /// 大病保险 on ordinary terms.
+    pub critical: Decimal,
+    /// What an ordinary resident would pay.
+    pub patient_pays: Decimal,
+}
+
+/// How a bill splits across every payer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Estimate {
+    /// The six payers, in settlement order ([`Payer::ALL`]).
+    pub lines: [Line; 6],
+    /// 住院总费用.
+    pub total_cost: Decimal,
+    /// 政策范围内费用.
+    pub in_policy_cost: Decimal,
+    /// 个人自付: the total less every line. Conservation holds to the fen.
+    pub patient_pays: Decimal,
+    /// The in-policy (合规) part of what the patient pays.
+    pub patient_pays_in_policy: Decimal,
+    /// The out-of-policy part of what the patient pays.
+    pub patient_pays_out_of_policy: Decimal,
+    /// What an ordinary resident would pay for the same bill at the same hospital.
+    pub ordinary_patient_pays: Decimal,
+    /// The ordinary resident's two lines.
+    pub ordinary: OrdinaryComparison,
+    /// What the policy saves this family: `ordinary_patient_pays − patient_pays`.
+    pub savings: Decimal,
+    /// What the reader should know.
+    pub warnings: Vec<Warning>,
+    /// The 一兜底 note, for a poor patient who still has compliant costs to pay.
+    pub doudi: Option<Doudi>,
+}
+
+impl Estimate {
+    /// The line of `payer`.
+    pub fn line(&self, payer: Payer) -> &Line {
+        // `lines` is in `Payer::ALL` order, and a payer's discriminant is its position.
+        &self.lines[payer as usize]
+    }
+
+    /// The sum of the six lines.
+    pub fn covered(&self) -> Decimal {
+        self.lines.iter().map(|l| l.amount).sum()
+    }
+}

@@ -1,0 +1,651 @@
+//! The one-stop settlement (一站式结算): the seven steps of calculation.md, in the order of the
+//! settlement sheet. Names follow the documents: 三提高 (steps 1, 2, 4), 两补贴 (step 3's
+//! insurance), 一减免 (step 5), the district fund (step 6), 一兜底 (the note after step 7).
+//!
+//! Each step first computes its amount (a small struct of the figures it used), then the line's
+//! sentence is written from those figures, so the text always shows the numbers computed.
+
+use crate::case::{Case, HospitalChoice};
+use crate::error::{ErrorKind, EstimateError, Field};
+use crate::money::{push_percent, push_yuan, round_fen, points};
+use crate::result::{hospital_words, Doudi, Estimate, Line, OrdinaryComparison, Payer, Reason, Warning};
+use policy::{Category, Citation, Disease, Document, HospitalLevel, Interpretation, ParamId, Parameters, Policy, Region};
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+const SAN_TIGAO: Citation = Citation::new(Document::Hunan, "三(二)", "三提高");
+const LIANG_BUTIE: Citation = Citation::new(Document::Hunan, "三(二)", "两补贴");
+const YI_JIANMIAN: Citation = Citation::new(Document::Hunan, "三(二)", "一减免");
+const YI_DOUDI: Citation = Citation::new(Document::Hunan, "三(二)", "一兜底");
+const JUNSHAN_PAYMENT: Citation = Citation::new(Document::Junshan, "三", "支付政策");
+
+/// Every figure of the result is written with exactly two decimals (`0.00`, `35600.00`).
+/// They are already whole fen, so this only sets the scale.
+fn fixed(x: Decimal) -> Decimal {
+    let mut r = round_fen(x);
+    r.rescale(2);
+    r
+}
+
+fn pos(x: Decimal) -> Decimal {
+    x.max(Decimal::ZERO)
+}
+
+/// What the case's hospital and disease mean for the payers.
+struct Facts<'p> {
+    poor: bool,
+    disease: &'p Disease,
+    /// One of the nine diseases, and within its age limit.
+    nine: bool,
+    /// A children's disease, but the patient is older than its limit.
+    over_age: Option<u8>,
+    level: HospitalLevel,
+    /// The hospital is designated for this disease.
+    designated: bool,
+    /// Being referred up would make the hospital designated.
+    referral_would_help: bool,
+    /// Outside the county and not referred.
+    penalised: bool,
+    district_fund: Option<Decimal>,
+}
+
+fn region_includes(policy: &Policy, region: Region, of: Region) -> bool {
+    let mut r = Some(region);
+    // Layers inherit in a chain; the loader refuses cycles (a parent must load first).
+    for _ in 0..policy.layers().len() {
+        match r {
+            Some(x) if x == of => return true,
+            Some(x) => r = policy.layer(x).and_then(|l| l.inherits),
+            None => return false,
+        }
+    }
+    false
+}
+
+impl<'p> Facts<'p> {
+    fn of(params: &'p Parameters, case: &Case) -> Result<Facts<'p>, EstimateError> {
+        let policy = params.policy();
+        let disease = policy.disease(case.disease);
+        let nine = disease.covers_age(case.age);
+        let over_age = match disease.max_age {
+            Some(m) if disease.is_nine() && case.age > m => Some(m),
+            _ => None,
+        };
+        let (level, in_county, designated, referral_would_help) = match case.hospital {
+            HospitalChoice::Named(id) => {
+                let h = policy.hospital(id);
+                if !region_includes(policy, case.region, h.region) {
+                    return Err(EstimateError::new(
+                        Field::Hospital,
+                        ErrorKind::HospitalNotInRegion { hospital: id, region: case.region },
+                    ));
+                }
+                (
+                    h.level,
+                    h.in_district,
+                    h.is_designated_for(case.disease, case.referred),
+                    !case.referred && h.is_designated_for(case.disease, true),
+                )
+            }
+            HospitalChoice::Level { level, in_county, designated } => (level, in_county, designated, false),
+        };
+        Ok(Facts {
+            poor: case.category.is_poor(),
+            disease,
+            nine,
+            over_age,
+            level,
+            designated: nine && designated,
+            referral_would_help: nine && !designated && referral_would_help,
+            penalised: !in_county && !case.referred,
+            district_fund: params.get(ParamId::DistrictFundRate),
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1. 基本医保 — Hunan 三(二) "三提高" first item.
+
+struct Basic {
+    deductible: Decimal,
+    level_rate: Decimal,
+    penalty: Option<Decimal>,
+    uplift: Option<Decimal>,
+    rate: Decimal,
+    computed: Decimal,
+    cap: Decimal,
+    cap_left: Decimal,
+    amount: Decimal,
+}
+
+fn basic(params: &Parameters, level: HospitalLevel, penalised: bool, poor: bool, p: Decimal, paid: Decimal) -> Basic {
+    let (d_id, r_id) = match level {
+        HospitalLevel::Township => (ParamId::BasicDeductibleTownship, ParamId::BasicRateTownship),
+        HospitalLevel::County => (ParamId::BasicDeductibleCounty, ParamId::BasicRateCounty),
+        HospitalLevel::City => (ParamId::BasicDeductibleCity, ParamId::BasicRateCity),
+        HospitalLevel::Province => (ParamId::BasicDeductibleProvince, ParamId::BasicRateProvince),
+    };
+    let deductible = params.value(d_id);
+    let level_rate = params.value(r_id);
+    let penalty = penalised.then(|| params.value(ParamId::BasicOutOfCountyPenalty));
+    let uplift = poor.then(|| params.value(ParamId::BasicPoorUplift));
+    // Parameters can be edited, so keep the ratio within 0–100%.
+    let rate = (level_rate - penalty.unwrap_or_default() + uplift.unwrap_or_default()).clamp(Decimal::ZERO, Decimal::ONE);
+    let computed = round_fen(pos(p - deductible) * rate);
+    let cap = params.value(ParamId::BasicAnnualCap);
+    let cap_left = pos(cap - paid);
+    Basic { deductible, level_rate, penalty, uplift, rate, computed, cap, cap_left, amount: computed.min(cap_left) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2. 大病保险 — Hunan 三(二) "三提高" second item (poor: I1).
+
+struct Critical {
+    ordinary_deductible: Decimal,
+    share: Decimal,
+    deductible: Decimal,
+    excess: Decimal,
+    /// Poor: the one ratio. Ordinary: `None`, see `tiers`.
+    poor_rate: Option<Decimal>,
+    /// Ordinary: (part of the excess, ratio) for each tier, lowest first.
+    tiers: [(Decimal, Decimal); 4],
+    computed: Decimal,
+    cap: Decimal,
+    cap_left: Decimal,
+    amount: Decimal,
+}
+
+fn critical(params: &Parameters, poor: bool, base: Decimal, paid: Decimal) -> Critical {
+    let ordinary_deductible = params.value(ParamId::CriticalDeductible);
+    let share = params.value(ParamId::CriticalPoorDeductibleShare);
+    let deductible = if poor { round_fen(ordinary_deductible * share) } else { ordinary_deductible };
+    let excess = pos(base - deductible);
+    let mut tiers = [(Decimal::ZERO, Decimal::ZERO); 4];
+    let (poor_rate, exact) = if poor {
+        let r = params.value(ParamId::CriticalPoorRate);
+        (Some(r), excess * r)
+    } else {
+        let uppers = [
+            params.value(ParamId::CriticalTier1Upper),
+            params.value(ParamId::CriticalTier2Upper),
+            params.value(ParamId::CriticalTier3Upper),
+        ];
+        let rates = [
+            params.value(ParamId::CriticalTier1Rate),
+            params.value(ParamId::CriticalTier2Rate),
+            params.value(ParamId::CriticalTier3Rate),
+            params.value(ParamId::CriticalTier4Rate),
+        ];
+        let mut lower = Decimal::ZERO;
+        let mut sum = Decimal::ZERO;
+        for (i, (tier, rate)) in tiers.iter_mut().zip(rates).enumerate() {
+            let upper = uppers.get(i).copied();
+            let part = match upper {
+                Some(u) => pos(excess.min(u) - lower),
+                None => pos(excess - lower),
+            };
+            *tier = (part, rate);
+            sum += part * rate;
+            lower = upper.unwrap_or(lower).max(lower);
+        }
+        (None, sum)
+    };
+    let computed = round_fen(exact);
+    let cap = params.value(ParamId::CriticalAnnualCap);
+    let cap_left = pos(cap - paid);
+    Critical {
+        ordinary_deductible,
+        share,
+        deductible,
+        excess,
+        poor_rate,
+        tiers,
+        computed,
+        cap,
+        cap_left,
+        amount: computed.min(cap_left),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sentences.
+
+fn yuan(out: &mut String, x: Decimal) {
+    push_yuan(out, x);
+}
+
+fn not_this_time(out: &mut String) {
+    out.push_str("本次为 0.00 元。");
+}
+
+fn cap_clause(out: &mut String, computed: Decimal, cap: Decimal, cap_left: Decimal, amount: Decimal) {
+    if computed > cap_left {
+        out.push_str("；但年度封顶线为 ");
+        yuan(out, cap);
+        out.push_str(" 元，今年只剩 ");
+        yuan(out, cap_left);
+        out.push_str(" 元可报，本次报 ");
+        yuan(out, amount);
+        out.push_str(" 元");
+    }
+    out.push('。');
+}
+
+fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel) -> Line {
+    let mut s = String::with_capacity(200);
+    s.push_str("基本医保：");
+    let reason = if p.is_zero() {
+        s.push_str("这次没有政策范围内费用，");
+        not_this_time(&mut s);
+        Some(Reason::NoInPolicyCost)
+    } else if p <= b.deductible {
+        s.push_str("政策范围内费用 ");
+        yuan(&mut s, p);
+        let _ = write!(s, " 元没有超过{}起付线 ", level.name());
+        yuan(&mut s, b.deductible);
+        s.push_str(" 元，不报销。");
+        Some(Reason::BelowDeductible)
+    } else {
+        s.push_str("政策范围内费用 ");
+        yuan(&mut s, p);
+        let _ = write!(s, " 元减去{}起付线 ", level.name());
+        yuan(&mut s, b.deductible);
+        s.push_str(" 元，按 ");
+        push_percent(&mut s, b.rate);
+        let _ = write!(s, " 报销（{} ", level.name());
+        push_percent(&mut s, b.level_rate);
+        if let Some(pen) = b.penalty.filter(|x| !x.is_zero()) {
+            let _ = write!(s, "，县外住院未转诊降低 {} 个百分点", points(pen));
+        }
+        if let Some(up) = b.uplift {
+            let _ = write!(s, "，贫困人口提高 {} 个百分点", points(up));
+        }
+        s.push_str("），（");
+        yuan(&mut s, p);
+        s.push_str(" − ");
+        yuan(&mut s, b.deductible);
+        s.push_str("）× ");
+        push_percent(&mut s, b.rate);
+        s.push_str(" = ");
+        yuan(&mut s, b.computed);
+        s.push_str(" 元");
+        cap_clause(&mut s, b.computed, b.cap, b.cap_left, b.amount);
+        if b.amount.is_zero() {
+            Some(if b.computed.is_zero() { Reason::ZeroRate } else { Reason::CapReached })
+        } else {
+            None
+        }
+    };
+    Line {
+        payer: Payer::BasicInsurance,
+        amount: b.amount,
+        base: p,
+        rule: s,
+        citation: SAN_TIGAO,
+        reason,
+        interpretation: None,
+    }
+}
+
+fn critical_line(c: &Critical, base: Decimal, poor: bool) -> Line {
+    let mut s = String::with_capacity(240);
+    s.push_str("大病保险：");
+    let reason = if base.is_zero() {
+        s.push_str("基本医保报销后政策范围内已没有自付费用，");
+        not_this_time(&mut s);
+        Some(Reason::NothingLeft)
+    } else {
+        s.push_str("基本医保报销后政策范围内还要自付 ");
+        yuan(&mut s, base);
+        s.push_str(" 元，");
+        if poor {
+            s.push_str("贫困人口起付线为 ");
+            yuan(&mut s, c.deductible);
+            s.push_str(" 元（普通起付线 ");
+            yuan(&mut s, c.ordinary_deductible);
+            s.push_str(" 元降低 ");
+            push_percent(&mut s, Decimal::ONE - c.share);
+            s.push('）');
+        } else {
+            s.push_str("起付线为 ");
+            yuan(&mut s, c.deductible);
+            s.push_str(" 元");
+        }
+        if base <= c.deductible {
+            s.push_str("，没有超过，不报销。");
+            Some(Reason::BelowDeductible)
+        } else {
+            if let Some(r) = c.poor_rate {
+                s.push_str("，超过的部分按 ");
+                push_percent(&mut s, r);
+                s.push_str(" 报销，（");
+                yuan(&mut s, base);
+                s.push_str(" − ");
+                yuan(&mut s, c.deductible);
+                s.push_str("）× ");
+                push_percent(&mut s, r);
+            } else {
+                s.push_str("，超过的 ");
+                yuan(&mut s, c.excess);
+                s.push_str(" 元分段报销，");
+                let mut first = true;
+                for (part, rate) in c.tiers.iter().filter(|(part, _)| !part.is_zero()) {
+                    if !first {
+                        s.push_str(" + ");
+                    }
+                    first = false;
+                    yuan(&mut s, *part);
+                    s.push_str(" × ");
+                    push_percent(&mut s, *rate);
+                }
+            }
+            s.push_str(" = ");
+            yuan(&mut s, c.computed);
+            s.push_str(" 元");
+            cap_clause(&mut s, c.computed, c.cap, c.cap_left, c.amount);
+            if c.amount.is_zero() {
+                Some(if c.computed.is_zero() { Reason::ZeroRate } else { Reason::CapReached })
+            } else {
+                None
+            }
+        }
+    };
+    Line {
+        payer: Payer::CriticalIllnessInsurance,
+        amount: c.amount,
+        base,
+        rule: s,
+        citation: SAN_TIGAO,
+        reason,
+        interpretation: poor.then_some(Interpretation::I1),
+    }
+}
+
+/// The line of a payer that pays `rate × base` (steps 3, 4 and 6), or nothing for `reason`.
+struct Simple {
+    payer: Payer,
+    base: Decimal,
+    citation: Citation,
+    interpretation: Option<Interpretation>,
+}
+
+impl Simple {
+    fn pays(self, rate: Decimal, intro: &str, base_words: &str, (before, after): (&str, &str)) -> Line {
+        let mut s = String::with_capacity(200);
+        let _ = write!(s, "{}：", self.payer.name());
+        if self.base.is_zero() {
+            let _ = write!(s, "{base_words}已没有，");
+            not_this_time(&mut s);
+            return self.none(s, Reason::NothingLeft);
+        }
+        let amount = round_fen(self.base * rate);
+        let _ = write!(s, "{intro}{base_words} ");
+        yuan(&mut s, self.base);
+        let _ = write!(s, " 元，{before}");
+        push_percent(&mut s, rate);
+        let _ = write!(s, "{after}，");
+        yuan(&mut s, self.base);
+        s.push_str(" × ");
+        push_percent(&mut s, rate);
+        s.push_str(" = ");
+        yuan(&mut s, amount);
+        s.push_str(" 元。");
+        self.finish(amount, s)
+    }
+
+    /// The line paying `amount`; a zero amount here can only come from a ratio set to 0.
+    fn finish(self, amount: Decimal, rule: String) -> Line {
+        let reason = amount.is_zero().then_some(Reason::ZeroRate);
+        Line { payer: self.payer, amount, base: self.base, rule, citation: self.citation, reason, interpretation: self.interpretation }
+    }
+
+    fn none(self, rule: String, reason: Reason) -> Line {
+        Line { reason: Some(reason), ..self.finish(Decimal::ZERO, rule) }
+    }
+
+    fn not_applicable(self, text: &str, reason: Reason) -> Line {
+        let mut s = String::with_capacity(160);
+        let _ = write!(s, "{}：{}", self.payer.name(), text);
+        not_this_time(&mut s);
+        self.none(s, reason)
+    }
+}
+
+/// The reason a nine-disease payer does not apply to this patient, if any, and its sentence.
+fn nine_disease_gate(f: &Facts<'_>, age: u8, what: &str) -> Option<(String, Reason)> {
+    if !f.poor {
+        return Some((format!("{what}只给贫困人口，普通居民没有这一项，"), Reason::NotPoor));
+    }
+    if let Some(max_age) = f.over_age {
+        return Some((
+            format!("{}只救治{max_age}岁及以下的孩子，患者{age}岁，不在九种大病救治范围内，", f.disease.name),
+            Reason::ChildOverAge { max_age },
+        ));
+    }
+    if !f.nine {
+        return Some((format!("{what}只针对九种大病，{}不在其中，", f.disease.name), Reason::NotNineDiseases));
+    }
+    None
+}
+
+/// Estimates how a bill splits across every payer, with the parameters `params` (which must be
+/// those of the case's region and day; see [`Case::parameters`]).
+///
+/// ```
+/// use engine::{estimate, CaseInput, Payer};
+/// use policy::Policy;
+/// let case = CaseInput::example().parse().unwrap();
+/// let params = case.parameters(&Policy::builtin()).unwrap();
+/// let e = estimate(&params, &case).unwrap();
+/// assert_eq!(e.line(Payer::BasicInsurance).amount.to_string(), "35600.00");
+/// assert_eq!(e.line(Payer::BasicInsurance).rule,
+///     "基本医保：政策范围内费用 45,000.00 元减去县级医院起付线 500.00 元，按 80% 报销（县级医院 70%，贫困人口提高 10 个百分点），（45,000.00 − 500.00）× 80% = 35,600.00 元。");
+/// assert_eq!(e.patient_pays.to_string(), "2846.05");
+/// assert_eq!(e.ordinary_patient_pays.to_string(), "18850.00");
+/// ```
+pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateError> {
+    case.validate()?;
+    if params.region() != case.region {
+        return Err(EstimateError::new(
+            Field::Region,
+            ErrorKind::ParametersMismatch { region: params.region(), date: params.date() },
+        ));
+    }
+    if params.date() != case.date {
+        return Err(EstimateError::new(
+            Field::Date,
+            ErrorKind::ParametersMismatch { region: params.region(), date: params.date() },
+        ));
+    }
+    let f = Facts::of(params, case)?;
+    let t = case.total_cost;
+    let p = case.in_policy_cost;
+    let out_of_policy = t - p;
+
+    // 1. 基本医保
+    let b = basic(params, f.level, f.penalised, f.poor, p, case.basic_paid_this_year);
+    let basic_line = basic_line(&b, p, f.level);
+
+    // 2. 大病保险, on the in-policy self-paid part left
+    let base2 = p - b.amount;
+    let c = critical(params, f.poor, base2, case.critical_paid_this_year);
+    let critical_line = critical_line(&c, base2, f.poor);
+
+    // 3. 扶贫特惠保
+    let base3 = base2 - c.amount;
+    let tehui = Simple { payer: Payer::TehuiInsurance, base: base3, citation: LIANG_BUTIE, interpretation: None };
+    let tehui_line = if !f.poor {
+        tehui.not_applicable("扶贫特惠保是贫困家庭参加的商业保险，普通居民没有这一项，", Reason::NotPoor)
+    } else if case.tehui_ratio.is_zero() {
+        tehui.not_applicable("按各家保单的约定赔付，各县产品不同；没有填写赔付比例，按 0 计算，", Reason::NoTehuiRatio)
+    } else {
+        tehui.pays(case.tehui_ratio, "大病保险报销后", "政策范围内还要自付", ("按保单赔付比例 ", " 赔付"))
+    };
+
+    // 4. 医疗救助 (nine diseases)
+    let base4 = base3 - tehui_line.amount;
+    let (assist_rate, assist_who, assist_i) = match case.category {
+        Category::Dibao => (params.value(ParamId::AssistanceRateDibao), "低保对象按 ", None),
+        Category::Tekun => (params.value(ParamId::AssistanceRateTekun), "特困人员按 ", Some(Interpretation::I3)),
+        _ => (params.value(ParamId::AssistanceRateNonDibao), "非低保的贫困人口按 ", None),
+    };
+    let assist = Simple { payer: Payer::MedicalAssistance, base: base4, citation: SAN_TIGAO, interpretation: assist_i };
+    let assistance_line = match nine_disease_gate(&f, case.age, "医疗救助") {
+        Some((text, reason)) => assist.not_applicable(&text, reason),
+        None => assist.pays(assist_rate, "各项保险报销后", "政策范围内还要自付", (assist_who, " 救助")),
+    };
+
+    // 5. 医院减免 (一减免): in-policy and out-of-policy alike (I2)
+    let in_left = base4 - assistance_line.amount;
+    let rr = params.value(ParamId::ReductionRate);
+    let base5 = in_left + out_of_policy;
+    let mut reduction_in = Decimal::ZERO;
+    let reduction_line = {
+        let red = Simple { payer: Payer::HospitalReduction, base: base5, citation: YI_JIANMIAN, interpretation: Some(Interpretation::I2) };
+        if let Some((text, reason)) = nine_disease_gate(&f, case.age, "医院减免") {
+            red.not_applicable(&text, reason)
+        } else if !f.designated {
+            let text = format!("只在该病的定点救治医院才有，{}不是{}的定点救治医院，", hospital_words(case.hospital), f.disease.name);
+            red.not_applicable(&text, Reason::NotDesignated)
+        } else if base5.is_zero() {
+            red.not_applicable("没有剩下的自付费用，", Reason::NothingLeft)
+        } else {
+            reduction_in = round_fen(in_left * rr);
+            let reduction_out = round_fen(out_of_policy * rr);
+            let amount = reduction_in + reduction_out;
+            let mut s = String::with_capacity(220);
+            s.push_str("医院减免：定点医院把剩下的自付费用减免 ");
+            push_percent(&mut s, rr);
+            s.push_str("，政策范围内 ");
+            yuan(&mut s, in_left);
+            s.push_str(" × ");
+            push_percent(&mut s, rr);
+            s.push_str(" = ");
+            yuan(&mut s, reduction_in);
+            s.push_str(" 元，政策范围外 ");
+            yuan(&mut s, out_of_policy);
+            s.push_str(" × ");
+            push_percent(&mut s, rr);
+            s.push_str(" = ");
+            yuan(&mut s, reduction_out);
+            s.push_str(" 元，合计 ");
+            yuan(&mut s, amount);
+            s.push_str(" 元。");
+            red.finish(amount, s)
+        }
+    };
+
+    // 6. 区级健康扶贫专项资金 (Junshan 三; absent from the province layer, I5)
+    let base6 = in_left - reduction_in;
+    let fund = Simple { payer: Payer::DistrictFund, base: base6, citation: JUNSHAN_PAYMENT, interpretation: None };
+    let district_line = match f.district_fund {
+        None => Simple { interpretation: Some(Interpretation::I5), ..fund }.not_applicable(
+            "这是君山区的政策，只按湖南省政策计算时没有这一项，",
+            Reason::NotInRegion,
+        ),
+        Some(rate) => match nine_disease_gate(&f, case.age, "区级专项资金") {
+            Some((text, reason)) => fund.not_applicable(&text, reason),
+            None if !f.designated => fund.not_applicable(
+                &format!("只补助在定点救治医院住院的，{}不是{}的定点救治医院，", hospital_words(case.hospital), f.disease.name),
+                Reason::NotDesignated,
+            ),
+            None => fund.pays(rate, "医院减免后", "剩下的合规自付费用", ("补助 ", "")),
+        },
+    };
+
+    // 7. 个人自付
+    let mut lines = [basic_line, critical_line, tehui_line, assistance_line, reduction_line, district_line];
+    for l in &mut lines {
+        l.amount = fixed(l.amount);
+        l.base = fixed(l.base);
+    }
+    let covered: Decimal = lines.iter().map(|l| l.amount).sum();
+    let patient_pays = fixed(t - covered);
+    let patient_pays_in_policy = fixed(base6 - lines[5].amount);
+    let patient_pays_out_of_policy = fixed(patient_pays - patient_pays_in_policy);
+
+    // The same bill for an ordinary resident, steps 1–2 on ordinary terms.
+    let ob = basic(params, f.level, f.penalised, false, p, case.basic_paid_this_year);
+    let oc = critical(params, false, p - ob.amount, case.critical_paid_this_year);
+    let ordinary = OrdinaryComparison {
+        basic: fixed(ob.amount),
+        critical: fixed(oc.amount),
+        patient_pays: fixed(t - ob.amount - oc.amount),
+    };
+
+    // Warnings, most general first.
+    let mut warnings = Vec::new();
+    if let Some(layer) = params.policy().layer(case.region) {
+        if case.date > layer.end {
+            warnings.push(Warning::PolicyPeriodEnded { end: layer.end });
+        }
+    }
+    if !f.poor {
+        warnings.push(Warning::NotPoor);
+    }
+    if let Some(max_age) = f.over_age {
+        warnings.push(Warning::ChildDiseaseOverAge { disease: case.disease, max_age, age: case.age });
+    }
+    if f.poor && f.nine && !f.designated {
+        warnings.push(Warning::NotDesignated {
+            hospital: case.hospital,
+            disease: case.disease,
+            referral_would_help: f.referral_would_help,
+            district_fund: f.district_fund.is_some(),
+        });
+    }
+    if let Some(penalty) = b.penalty.filter(|x| !x.is_zero()) {
+        warnings.push(Warning::OutOfCountyWithoutReferral { penalty });
+    }
+    if b.computed > b.cap_left {
+        warnings.push(Warning::BasicCapReached { cap: b.cap });
+    }
+    if c.computed > c.cap_left {
+        warnings.push(Warning::CriticalCapReached { cap: c.cap });
+    }
+
+    // 一兜底: what is left of the compliant cost may be reduced or waived after review.
+    let doudi = (f.poor && patient_pays_in_policy > Decimal::ZERO).then(|| {
+        let mut text = String::with_capacity(160);
+        text.push_str("如果剩下的合规自付费用 ");
+        yuan(&mut text, patient_pays_in_policy);
+        text.push_str(" 元仍然付不起，可以申请政府兜底：");
+        text.push_str(match case.region {
+            Region::Junshan => "经村、镇、卫生计生、民政、扶贫部门联合审定后，减轻或免除。",
+            Region::Hunan => "由当地政府审核后减轻或免除。",
+        });
+        Doudi {
+            amount: patient_pays_in_policy,
+            text,
+            citation: match case.region {
+                Region::Junshan => JUNSHAN_PAYMENT,
+                Region::Hunan => YI_DOUDI,
+            },
+        }
+    });
+
+    Ok(Estimate {
+        lines,
+        total_cost: fixed(t),
+        in_policy_cost: fixed(p),
+        patient_pays,
+        patient_pays_in_policy,
+        patient_pays_out_of_policy,
+        ordinary_patient_pays: ordinary.patient_pays,
+        ordinary,
+        savings: fixed(ordinary.patient_pays - patient_pays),
+        warnings,
+        doudi,
+    })
+}
+
+/// Like [`estimate`], with the parameters of `policy` for the case's region and day.
+///
+/// ```
+/// use engine::{estimate_with_policy, CaseInput};
+/// let e = estimate_with_policy(&policy::Policy::builtin(), &CaseInput::example().parse().unwrap()).unwrap();
+/// assert_eq!(e.savings.to_string(), "16003.95");
+/// ```
+pub fn estimate_with_policy(policy: &Policy, case: &Case) -> Result<Estimate, EstimateError> {
+    estimate(&case.parameters(policy)?, case)
+}
