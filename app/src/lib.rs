@@ -1,5 +1,7 @@
 //! The 健康扶贫政策计算器与服务门户 site, rendered in the visitor's browser.
 
+pub mod calculator;
+pub mod documents;
 mod home;
 pub mod pages;
 mod shell;

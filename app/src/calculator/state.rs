@@ -1,0 +1,407 @@
+//! Everything the visitor has entered, and its round trip through the URL fragment.
+//!
+//! The whole input lives in the fragment (`#c=dibao&d=gastric_cancer&…`), so a copied link
+//! reproduces the estimate and no server ever sees it. A fragment that was cut or altered is
+//! never a blank page: what can be read is kept, the rest takes safe defaults, and the page says
+//! so.
+
+use engine::CaseInput;
+
+/// The fields of a case, with their short key in the fragment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    Region,
+    Date,
+    Category,
+    Disease,
+    Age,
+    Hospital,
+    InCounty,
+    Designated,
+    Referred,
+    TotalCost,
+    InPolicyCost,
+    TehuiRatio,
+    BasicPaid,
+    CriticalPaid,
+}
+
+impl Key {
+    pub const ALL: [Key; 14] = [
+        Key::Region,
+        Key::Date,
+        Key::Category,
+        Key::Disease,
+        Key::Age,
+        Key::Hospital,
+        Key::InCounty,
+        Key::Designated,
+        Key::Referred,
+        Key::TotalCost,
+        Key::InPolicyCost,
+        Key::TehuiRatio,
+        Key::BasicPaid,
+        Key::CriticalPaid,
+    ];
+
+    /// The key in the fragment: short, so that a link fits a QR code comfortably.
+    pub const fn short(self) -> &'static str {
+        match self {
+            Key::Region => "r",
+            Key::Date => "dt",
+            Key::Category => "c",
+            Key::Disease => "d",
+            Key::Age => "a",
+            Key::Hospital => "h",
+            Key::InCounty => "ic",
+            Key::Designated => "dg",
+            Key::Referred => "rf",
+            Key::TotalCost => "t",
+            Key::InPolicyCost => "p",
+            Key::TehuiRatio => "tr",
+            Key::BasicPaid => "bp",
+            Key::CriticalPaid => "cp",
+        }
+    }
+
+    /// The engine's (and the command-line tool's) name of the field.
+    pub const fn field(self) -> &'static str {
+        match self {
+            Key::Region => "region",
+            Key::Date => "date",
+            Key::Category => "category",
+            Key::Disease => "disease",
+            Key::Age => "age",
+            Key::Hospital => "hospital",
+            Key::InCounty => "in_county",
+            Key::Designated => "designated",
+            Key::Referred => "referred",
+            Key::TotalCost => "total_cost",
+            Key::InPolicyCost => "in_policy_cost",
+            Key::TehuiRatio => "tehui_ratio",
+            Key::BasicPaid => "basic_paid_this_year",
+            Key::CriticalPaid => "critical_paid_this_year",
+        }
+    }
+
+    fn from_short(short: &str) -> Option<Key> {
+        Key::ALL.into_iter().find(|k| k.short() == short)
+    }
+
+    /// Whether a value of this field is one word of a closed list (so anything else in a
+    /// link means the link was altered).
+    fn is_choice(self) -> bool {
+        matches!(
+            self,
+            Key::Region | Key::Category | Key::Disease | Key::Hospital | Key::InCounty | Key::Designated | Key::Referred
+        )
+    }
+
+    fn accepts_choice(self, value: &str) -> bool {
+        match self {
+            Key::Region => policy::Region::from_id(value).is_some(),
+            Key::Category => policy::Category::from_id(value).is_some(),
+            Key::Disease => policy::DiseaseId::from_id(value).is_some(),
+            Key::Hospital => {
+                policy::HospitalId::from_id(value).is_some() || policy::HospitalLevel::from_id(value).is_some()
+            }
+            Key::InCounty | Key::Designated | Key::Referred => value == "true" || value == "false",
+            _ => true,
+        }
+    }
+}
+
+/// How the visitor is filling the calculator in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// One question per screen.
+    #[default]
+    Guided,
+    /// Every field on one screen.
+    Quick,
+}
+
+/// The calculator's whole input, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CalcState {
+    /// Field values as text, in [`Key::ALL`] order; empty means not given.
+    values: [String; 14],
+    /// Fields the visitor answered "不知道" to; the estimate takes a stated assumption.
+    pub unknown: Vec<Key>,
+    /// Parameters the visitor changed in the advanced panel: (parameter id, value as typed, in
+    /// the unit shown: percent for ratios, yuan for money).
+    pub overrides: Vec<(String, String)>,
+    pub mode: Mode,
+    /// The guided flow's current step.
+    pub step: u8,
+}
+
+/// What reading a fragment found wrong, if anything.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Damage {
+    pub tampered: bool,
+}
+
+impl CalcState {
+    pub fn get(&self, key: Key) -> &str {
+        &self.values[key as usize]
+    }
+
+    pub fn set(&mut self, key: Key, value: impl Into<String>) {
+        self.values[key as usize] = value.into();
+        self.unknown.retain(|k| *k != key);
+    }
+
+    /// Marks a field as "不知道": its value is cleared and the estimate assumes one.
+    pub fn set_unknown(&mut self, key: Key) {
+        self.values[key as usize].clear();
+        if !self.unknown.contains(&key) {
+            self.unknown.push(key);
+            self.unknown.sort();
+        }
+    }
+
+    pub fn is_unknown(&self, key: Key) -> bool {
+        self.unknown.contains(&key)
+    }
+
+    /// The override typed for a parameter, if any.
+    pub fn override_for(&self, id: &str) -> Option<&str> {
+        self.overrides.iter().find(|(k, _)| k == id).map(|(_, v)| v.as_str())
+    }
+
+    pub fn set_override(&mut self, id: &str, value: String) {
+        match self.overrides.iter_mut().find(|(k, _)| k == id) {
+            Some(slot) => slot.1 = value,
+            None => self.overrides.push((id.to_owned(), value)),
+        }
+        self.overrides.sort();
+    }
+
+    pub fn clear_override(&mut self, id: &str) {
+        self.overrides.retain(|(k, _)| k != id);
+    }
+
+    /// The case as the engine reads it (before assumptions are applied).
+    pub fn case_input(&self) -> CaseInput {
+        let v = |key: Key| {
+            let text = self.get(key).trim();
+            (!text.is_empty()).then(|| text.to_owned())
+        };
+        CaseInput {
+            region: v(Key::Region),
+            date: v(Key::Date),
+            category: v(Key::Category),
+            disease: v(Key::Disease),
+            age: v(Key::Age),
+            hospital: v(Key::Hospital),
+            in_county: v(Key::InCounty),
+            designated: v(Key::Designated),
+            referred: v(Key::Referred),
+            total_cost: v(Key::TotalCost),
+            in_policy_cost: v(Key::InPolicyCost),
+            tehui_ratio: v(Key::TehuiRatio),
+            basic_paid_this_year: v(Key::BasicPaid),
+            critical_paid_this_year: v(Key::CriticalPaid),
+        }
+    }
+
+    /// The fragment (without `#`) that reproduces this state.
+    pub fn to_fragment(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.mode == Mode::Quick {
+            parts.push("m=q".into());
+        } else if self.step > 0 {
+            parts.push(format!("s={}", self.step));
+        }
+        for key in Key::ALL {
+            let value = self.get(key);
+            if !value.is_empty() {
+                parts.push(format!("{}={}", key.short(), encode(value)));
+            }
+        }
+        if !self.unknown.is_empty() {
+            let shorts: Vec<&str> = self.unknown.iter().map(|k| k.short()).collect();
+            parts.push(format!("u={}", shorts.join(".")));
+        }
+        for (id, value) in &self.overrides {
+            parts.push(format!("o.{}={}", encode(id), encode(value)));
+        }
+        parts.join("&")
+    }
+
+    /// Reads a fragment (with or without `#`). Whatever cannot be read is left at its default
+    /// and reported as damage.
+    pub fn from_fragment(fragment: &str) -> (CalcState, Damage) {
+        let mut state = CalcState::default();
+        let mut damage = Damage::default();
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        for part in fragment.split('&').filter(|p| !p.is_empty()) {
+            let Some((name, raw)) = part.split_once('=') else {
+                damage.tampered = true;
+                continue;
+            };
+            let Some(value) = decode(raw) else {
+                damage.tampered = true;
+                continue;
+            };
+            match name {
+                "m" if value == "q" => state.mode = Mode::Quick,
+                "m" if value == "g" => state.mode = Mode::Guided,
+                "s" => match value.parse::<u8>() {
+                    Ok(step) if step <= MAX_STEP => state.step = step,
+                    _ => damage.tampered = true,
+                },
+                "u" => {
+                    for short in value.split('.') {
+                        match Key::from_short(short) {
+                            Some(key) => state.set_unknown(key),
+                            None => damage.tampered = true,
+                        }
+                    }
+                }
+                _ => {
+                    if let Some(id) = name.strip_prefix("o.").and_then(decode) {
+                        if policy::ParamId::from_id(&id).is_some() && value.len() <= MAX_VALUE_LEN {
+                            state.set_override(&id, value);
+                        } else {
+                            damage.tampered = true;
+                        }
+                        continue;
+                    }
+                    match Key::from_short(name) {
+                        Some(key) if value.len() > MAX_VALUE_LEN => {
+                            let _ = key;
+                            damage.tampered = true;
+                        }
+                        Some(key) if key.is_choice() && !key.accepts_choice(&value) => damage.tampered = true,
+                        Some(key) => state.values[key as usize] = value,
+                        None => damage.tampered = true,
+                    }
+                }
+            }
+        }
+        (state, damage)
+    }
+}
+
+/// The guided flow's last step number (the fragment may not name a later one).
+pub const MAX_STEP: u8 = 16;
+
+/// No field needs more than this; a longer value in a link is an altered link.
+const MAX_VALUE_LEN: usize = 40;
+
+/// Percent-encodes all but letters, digits and `-._`.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Undoes [`encode`]; None for a malformed escape or bytes that are not UTF-8.
+fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> CalcState {
+        let mut s = CalcState::default();
+        s.set(Key::Date, "2018-03-01");
+        s.set(Key::Category, "dibao");
+        s.set(Key::Disease, "gastric_cancer");
+        s.set(Key::Age, "56");
+        s.set(Key::Hospital, "junshan_people");
+        s.set(Key::TotalCost, "50000");
+        s.set(Key::InPolicyCost, "45000");
+        s
+    }
+
+    #[test]
+    fn a_state_survives_the_round_trip() {
+        let mut s = example();
+        s.mode = Mode::Quick;
+        s.set(Key::TotalCost, "5万 元&x=1");
+        s.set_unknown(Key::InPolicyCost);
+        s.set_override("basic.rate.county", "72.5".into());
+        let fragment = s.to_fragment();
+        assert!(!fragment.contains(' '));
+        assert_eq!(CalcState::from_fragment(&fragment), (s, Damage::default()));
+    }
+
+    #[test]
+    fn the_fragment_is_short_and_readable() {
+        assert_eq!(
+            example().to_fragment(),
+            "dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000"
+        );
+    }
+
+    #[test]
+    fn an_altered_fragment_is_reported_and_keeps_what_it_can() {
+        for bad in [
+            "c=king&d=gastric_cancer",
+            "zz=1&d=gastric_cancer",
+            "d=gastric_cancer&t=%E4%ZZ",
+            "d=gastric_cancer&o.no.such.param=3",
+            "d=gastric_cancer&u=nope",
+            "d=gastric_cancer&s=999",
+            "d=gastric_cancer&garbage",
+            "d=gastric_cancer&rf=yes",
+        ] {
+            let (state, damage) = CalcState::from_fragment(bad);
+            assert!(damage.tampered, "{bad} was not reported");
+            assert_eq!(state.get(Key::Disease), "gastric_cancer", "{bad} lost the good field");
+        }
+    }
+
+    #[test]
+    fn an_empty_fragment_is_not_damage() {
+        assert_eq!(CalcState::from_fragment(""), (CalcState::default(), Damage::default()));
+        assert_eq!(CalcState::from_fragment("#"), (CalcState::default(), Damage::default()));
+    }
+
+    #[test]
+    fn typing_a_value_takes_back_a_dont_know() {
+        let mut s = example();
+        s.set_unknown(Key::InPolicyCost);
+        assert!(s.is_unknown(Key::InPolicyCost));
+        assert_eq!(s.get(Key::InPolicyCost), "");
+        s.set(Key::InPolicyCost, "100");
+        assert!(!s.is_unknown(Key::InPolicyCost));
+    }
+
+    #[test]
+    fn the_case_input_is_what_was_typed() {
+        let input = example().case_input();
+        assert_eq!(input.parse().map(|c| c.age), Ok(56));
+    }
+}
