@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::documents::{HunanDocument, JunshanDocument};
 use crate::home::Home;
 use crate::pages::{full_title, Page, NOT_FOUND, PAGES};
 
@@ -21,6 +22,8 @@ pub fn App() -> impl IntoView {
             <main id="main" data-app="ready">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
+                    <Route path=path!("/documents/hunan") view=HunanDocument/>
+                    <Route path=path!("/documents/junshan") view=JunshanDocument/>
                 </Routes>
             </main>
             <Footer/>
