@@ -13,7 +13,7 @@
 //! let case = CaseInput::example().parse()?;          // 低保, 胃癌, 君山区人民医院, 50,000 / 45,000
 //! let params = case.parameters(&policy)?;             // Junshan, 2018-03-01 (editable)
 //! let e = estimate(&params, &case)?;
-//! assert_eq!(e.lines.map(|l| l.amount.to_string()),
+//! assert_eq!(e.lines.each_ref().map(|l| l.amount.to_string()),
 //!            ["35600.00", "1710.00", "0.00", "5383.00", "3653.50", "807.45"]);
 //! assert_eq!(e.patient_pays.to_string(), "2846.05");
 //! assert_eq!(e.line(Payer::DistrictFund).citation.to_string(), "岳君卫发〔2017〕71号 三“支付政策”");

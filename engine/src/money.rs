@@ -2,7 +2,6 @@
 
 use crate::error::{EstimateError, ErrorKind, Field};
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::fmt::Write;
 
 /// The largest amount the calculator accepts: 100,000,000 yuan.
 pub const MAX_AMOUNT: Decimal = policy::MAX_YUAN;
@@ -23,9 +22,58 @@ pub fn round_fen(x: Decimal) -> Decimal {
 
 /// The amount in fen, after rounding to the fen.
 fn fen(x: Decimal) -> i128 {
+    // Figures of the settlement are already whole fen: scale them without rounding again.
+    let scale = x.scale();
+    if scale <= 2 {
+        return x.mantissa() * 10i128.pow(2 - scale);
+    }
     let mut r = round_fen(x);
     r.rescale(2);
     r.mantissa()
+}
+
+/// Writes the digits of `n`, with a comma every three digits when asked. No allocation: this
+/// runs some twenty times per estimate.
+fn push_digits(out: &mut String, mut n: u128, separators: bool) {
+    let mut buf = [0u8; 52];
+    let mut i = buf.len();
+    let mut count = 0;
+    loop {
+        if separators && count > 0 && count % 3 == 0 {
+            i -= 1;
+            buf[i] = b',';
+        }
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        count += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits and commas were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+}
+
+/// Writes `mantissa / 10^scale` (not negative) with trailing zeros of the fraction dropped.
+fn push_trimmed(out: &mut String, mantissa: u128, scale: u32) {
+    let mut m = mantissa;
+    let mut s = scale;
+    while s > 0 && m % 10 == 0 {
+        m /= 10;
+        s -= 1;
+    }
+    let p = 10u128.pow(s);
+    push_digits(out, m / p, false);
+    if s > 0 {
+        out.push('.');
+        let frac = m % p;
+        let digits = frac.checked_ilog10().map_or(1, |l| l + 1);
+        for _ in digits..s {
+            out.push('0');
+        }
+        push_digits(out, frac, false);
+    }
 }
 
 /// Writes an amount with two decimals and no separators, as the command-line tool prints it:
@@ -34,7 +82,7 @@ fn fen(x: Decimal) -> i128 {
 /// ```
 /// use engine::format_plain;
 /// use rust_decimal::Decimal;
-/// assert_eq!(format_plain(Decimal::new(356, -2)), "35600.00");
+/// assert_eq!(format_plain(Decimal::new(3560000, 2)), "35600.00");
 /// assert_eq!(format_plain(Decimal::ZERO), "0.00");
 /// assert_eq!(format_plain(Decimal::new(-15, 1)), "-1.50");
 /// ```
@@ -69,21 +117,11 @@ fn write_fen(out: &mut String, fen: i128, separators: bool) {
         out.push('-');
     }
     let abs = fen.unsigned_abs();
-    let yuan = abs / 100;
-    let cents = abs % 100;
-    let digits = yuan.to_string();
-    if separators {
-        let n = digits.len();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (n - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-    } else {
-        out.push_str(&digits);
-    }
-    let _ = write!(out, ".{cents:02}");
+    push_digits(out, abs / 100, separators);
+    out.push('.');
+    let cents = (abs % 100) as u8;
+    out.push(char::from(b'0' + cents / 10));
+    out.push(char::from(b'0' + cents % 10));
 }
 
 /// Writes a ratio as a percentage: `0.8` → `80%`, `0.875` → `87.5%`.
@@ -102,12 +140,25 @@ pub fn format_percent(ratio: Decimal) -> String {
 }
 
 pub(crate) fn push_percent(out: &mut String, ratio: Decimal) {
-    let _ = write!(out, "{}%", (ratio * Decimal::ONE_HUNDRED).normalize());
+    push_points(out, ratio);
+    out.push('%');
+}
+
+/// Writes a ratio as percentage points: `0.15` → `15`.
+pub(crate) fn push_points(out: &mut String, ratio: Decimal) {
+    if ratio.is_sign_negative() && !ratio.is_zero() {
+        out.push('-');
+    }
+    // ratio × 100 = mantissa × 100 / 10^scale.
+    let m = ratio.mantissa().unsigned_abs() * 100;
+    push_trimmed(out, m, ratio.scale());
 }
 
 /// Percentage points: `0.15` → `15`.
-pub(crate) fn points(ratio: Decimal) -> Decimal {
-    (ratio * Decimal::ONE_HUNDRED).normalize()
+pub(crate) fn points(ratio: Decimal) -> String {
+    let mut s = String::with_capacity(4);
+    push_points(&mut s, ratio);
+    s
 }
 
 /// Checks the text is a plain decimal (`45000`, `45000.5`, `-3`) and returns its integer and
@@ -245,6 +296,18 @@ mod tests {
             assert_eq!(format_yuan(d(x)), s, "{x}");
         }
         assert_eq!(format_plain(d("1234567.891")), "1234567.89");
+    }
+
+    #[test]
+    fn writes_percentages() {
+        for (r, t) in [("0", "0%"), ("0.8", "80%"), ("0.80", "80%"), ("1", "100%"), ("0.875", "87.5%"),
+            ("0.0001", "0.01%"), ("0.1234", "12.34%"), ("0.05", "5%"), ("0.105", "10.5%"), ("1.0000", "100%"), ("0.0000", "0%")] {
+            assert_eq!(format_percent(d(r)), t, "{r}");
+        }
+        assert_eq!(points(d("0.15")), "15");
+        assert_eq!(format_plain(d("0.005")), "0.01");
+        assert_eq!(format_plain(d("12")), "12.00");
+        assert_eq!(format_plain(d("-0.004")), "0.00");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::case::{Case, HospitalChoice};
 use crate::error::{ErrorKind, EstimateError, Field};
-use crate::money::{push_percent, push_yuan, round_fen, points};
+use crate::money::{push_percent, push_points, push_yuan, round_fen};
 use crate::result::{hospital_words, Doudi, Estimate, Line, OrdinaryComparison, Payer, Reason, Warning};
 use policy::{Category, Citation, Disease, Document, HospitalLevel, Interpretation, ParamId, Parameters, Policy, Region};
 use rust_decimal::Decimal;
@@ -248,17 +248,25 @@ fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel) -> Line {
     } else {
         s.push_str("政策范围内费用 ");
         yuan(&mut s, p);
-        let _ = write!(s, " 元减去{}起付线 ", level.name());
+        s.push_str(" 元减去");
+        s.push_str(level.name());
+        s.push_str("起付线 ");
         yuan(&mut s, b.deductible);
         s.push_str(" 元，按 ");
         push_percent(&mut s, b.rate);
-        let _ = write!(s, " 报销（{} ", level.name());
+        s.push_str(" 报销（");
+        s.push_str(level.name());
+        s.push(' ');
         push_percent(&mut s, b.level_rate);
         if let Some(pen) = b.penalty.filter(|x| !x.is_zero()) {
-            let _ = write!(s, "，县外住院未转诊降低 {} 个百分点", points(pen));
+            s.push_str("，县外住院未转诊降低 ");
+            push_points(&mut s, pen);
+            s.push_str(" 个百分点");
         }
         if let Some(up) = b.uplift {
-            let _ = write!(s, "，贫困人口提高 {} 个百分点", points(up));
+            s.push_str("，贫困人口提高 ");
+            push_points(&mut s, up);
+            s.push_str(" 个百分点");
         }
         s.push_str("），（");
         yuan(&mut s, p);
@@ -372,18 +380,23 @@ struct Simple {
 impl Simple {
     fn pays(self, rate: Decimal, intro: &str, base_words: &str, (before, after): (&str, &str)) -> Line {
         let mut s = String::with_capacity(200);
-        let _ = write!(s, "{}：", self.payer.name());
+        s.push_str(self.payer.name());
+        s.push('：');
         if self.base.is_zero() {
             let _ = write!(s, "{base_words}已没有，");
             not_this_time(&mut s);
             return self.none(s, Reason::NothingLeft);
         }
         let amount = round_fen(self.base * rate);
-        let _ = write!(s, "{intro}{base_words} ");
+        s.push_str(intro);
+        s.push_str(base_words);
+        s.push(' ');
         yuan(&mut s, self.base);
-        let _ = write!(s, " 元，{before}");
+        s.push_str(" 元，");
+        s.push_str(before);
         push_percent(&mut s, rate);
-        let _ = write!(s, "{after}，");
+        s.push_str(after);
+        s.push('，');
         yuan(&mut s, self.base);
         s.push_str(" × ");
         push_percent(&mut s, rate);
