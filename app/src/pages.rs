@@ -18,19 +18,28 @@ pub struct Page {
 pub const SITE_NAME: &str = "健康扶贫政策计算器";
 
 /// The pages in navigation order.
-pub const PAGES: &[Page] = &[Page {
-    path: "/",
-    title: "首页",
-    description: "湖南省健康扶贫“三个一批”和君山区九种大病专项救治政策：看得懂的说明，算得清的住院费用。",
-}, Page {
-    path: "/documents/hunan",
-    title: "湖南省“三个一批”实施方案（原文）",
-    description: "湘卫财务发〔2017〕2号《湖南省健康扶贫工程“三个一批”行动计划实施方案》全文，每一条都可以单独链接。",
-}, Page {
-    path: "/documents/junshan",
-    title: "君山区九种大病专项救治方案（原文）",
-    description: "岳君卫发〔2017〕71号《君山区农村贫困人口大病专项救治工作方案》全文及三个附件，每一条都可以单独链接。",
-}];
+pub const PAGES: &[Page] = &[
+    Page {
+        path: "/",
+        title: "首页",
+        description: "湖南省健康扶贫“三个一批”和君山区九种大病专项救治政策：看得懂的说明，算得清的住院费用。",
+    },
+    Page {
+        path: "/calculator",
+        title: "住院费用计算器",
+        description: "填上病人的身份、疾病、医院和住院费用，估算基本医保、大病保险、医疗救助、医院减免之后家里要付多少钱，每一项都写明依据。",
+    },
+    Page {
+        path: "/documents/hunan",
+        title: "湖南省“三个一批”实施方案（原文）",
+        description: "湘卫财务发〔2017〕2号《湖南省健康扶贫工程“三个一批”行动计划实施方案》全文，每一条都可以单独链接。",
+    },
+    Page {
+        path: "/documents/junshan",
+        title: "君山区九种大病专项救治方案（原文）",
+        description: "岳君卫发〔2017〕71号《君山区农村贫困人口大病专项救治工作方案》全文及三个附件，每一条都可以单独链接。",
+    },
+];
 
 /// The page shown for any path the site does not have.
 pub const NOT_FOUND: Page = Page {

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::documents::{HunanDocument, JunshanDocument};
+use crate::calculator::CalculatorPage;
 use crate::home::Home;
 use crate::pages::{full_title, Page, NOT_FOUND, PAGES};
 
@@ -18,10 +19,16 @@ pub fn App() -> impl IntoView {
             <a class="skip" href="#main">"跳到正文"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"健康扶贫政策计算器"</A>
+                <nav aria-label="主要栏目">
+                    <A href="/calculator">"算一算"</A>
+                    <A href="/documents/hunan">"省里文件"</A>
+                    <A href="/documents/junshan">"区里文件"</A>
+                </nav>
             </header>
             <main id="main" data-app="ready">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
+                    <Route path=path!("/calculator") view=CalculatorPage/>
                     <Route path=path!("/documents/hunan") view=HunanDocument/>
                     <Route path=path!("/documents/junshan") view=JunshanDocument/>
                 </Routes>

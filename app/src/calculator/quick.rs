@@ -1,0 +1,155 @@
+//! The quick form: every input on one screen, for cadres who know the case. The result below
+//! it updates as they type.
+
+use leptos::prelude::*;
+use policy::{Category, DiseaseId, HospitalId, HospitalLevel, Region};
+
+use super::state::Key;
+use super::use_calc;
+
+/// A text or number field bound to one key of the state, with its error message beside it.
+#[component]
+pub fn Field(
+    key: Key,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "decimal")] inputmode: &'static str,
+) -> impl IntoView {
+    let calc = use_calc();
+    let id = format!("f-{}", key.field());
+    let error_id = format!("err-{}", key.field());
+    let error = move || calc.outcome.with(|o| o.error_for(key.field()));
+    view! {
+        <div class="field" class:has-error=move || error().is_some()>
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <p class="field-error" id=error_id.clone() role="alert" hidden=move || error().is_none()>
+                {move || error().unwrap_or_default()}
+            </p>
+            <input
+                id=id
+                name=key.field()
+                type=input_type
+                inputmode=inputmode
+                autocomplete="off"
+                aria-describedby=error_id
+                aria-invalid=move || error().is_some().to_string()
+                prop:value=move || calc.state.with(|s| s.get(key).to_owned())
+                on:input=move |ev| calc.state.update(|s| s.set(key, event_target_value(&ev)))
+            />
+        </div>
+    }
+}
+
+/// A drop-down bound to one key: (value, label) options.
+#[component]
+pub fn Choice(key: Key, label: &'static str, options: Vec<(&'static str, String)>) -> impl IntoView {
+    let calc = use_calc();
+    let id = format!("f-{}", key.field());
+    let error_id = format!("err-{}", key.field());
+    let error = move || calc.outcome.with(|o| o.error_for(key.field()));
+    view! {
+        <div class="field" class:has-error=move || error().is_some()>
+            <label for=id.clone()>{label}</label>
+            <p class="field-error" id=error_id.clone() role="alert" hidden=move || error().is_none()>
+                {move || error().unwrap_or_default()}
+            </p>
+            <select
+                id=id
+                name=key.field()
+                aria-describedby=error_id
+                prop:value=move || calc.state.with(|s| s.get(key).to_owned())
+                on:change=move |ev| calc.state.update(|s| s.set(key, event_target_value(&ev)))
+            >
+                <option value="">"请选择"</option>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| view! { <option value=value>{text}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A yes/no checkbox bound to one key ("true"/"false").
+#[component]
+pub fn Flag(key: Key, label: &'static str) -> impl IntoView {
+    let calc = use_calc();
+    let id = format!("f-{}", key.field());
+    view! {
+        <div class="field check">
+            <input
+                id=id.clone()
+                type="checkbox"
+                name=key.field()
+                prop:checked=move || calc.state.with(|s| s.get(key) == "true")
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    calc.state.update(|s| s.set(key, if on { "true" } else { "false" }))
+                }
+            />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+pub fn category_options() -> Vec<(&'static str, String)> {
+    Category::ALL.iter().map(|c| (c.id(), c.name().to_owned())).collect()
+}
+
+pub fn disease_options() -> Vec<(&'static str, String)> {
+    DiseaseId::ALL.iter().map(|d| (d.id(), d.name().to_owned())).collect()
+}
+
+pub fn hospital_options() -> Vec<(&'static str, String)> {
+    let named = HospitalId::ALL.iter().map(|h| (h.id(), h.name().to_owned()));
+    let levels = HospitalLevel::ALL.iter().map(|l| (l.id(), format!("其他{}", l.name())));
+    named.chain(levels).collect()
+}
+
+/// Every input on one screen.
+#[component]
+pub fn QuickForm() -> impl IntoView {
+    let calc = use_calc();
+    let by_level = move || calc.state.with(|s| HospitalLevel::from_id(s.get(Key::Hospital)).is_some());
+    let regions = Region::ALL
+        .iter()
+        .map(|r| {
+            let text = match r {
+                Region::Junshan => "君山区（区级政策 + 省级政策）".to_owned(),
+                Region::Hunan => "湖南省其他县市区（只算省级政策）".to_owned(),
+            };
+            (r.id(), text)
+        })
+        .collect();
+    view! {
+        <form class="quick-form" aria-label="一页填完" on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                <legend>"病人"</legend>
+                <Choice key=Key::Category label="身份" options=category_options()/>
+                <Choice key=Key::Disease label="疾病" options=disease_options()/>
+                <Field key=Key::Age label="年龄（周岁）" inputmode="numeric"/>
+            </fieldset>
+            <fieldset>
+                <legend>"医院"</legend>
+                <Choice key=Key::Region label="参保地" options=regions/>
+                <Choice key=Key::Hospital label="住院的医院" options=hospital_options()/>
+                <Show when=by_level>
+                    <Flag key=Key::InCounty label="这家医院在本县（区）内"/>
+                    <Flag key=Key::Designated label="这家医院是这个病的定点救治医院"/>
+                </Show>
+                <Flag key=Key::Referred label="办了转诊手续"/>
+                <Field key=Key::Date label="出院日期" input_type="date" inputmode="numeric"/>
+            </fieldset>
+            <fieldset>
+                <legend>"费用（元）"</legend>
+                <Field key=Key::TotalCost label="住院总费用" hint="出院结算单上的“总费用”"/>
+                <Field key=Key::InPolicyCost label="政策范围内费用" hint="医保可以报销的部分，结算单上常写作“政策范围内”或“合规费用”"/>
+                <Field key=Key::TehuiRatio label="扶贫特惠保报销比例（0 到 1，不知道就空着）" hint="例如 0.3 表示报销剩下部分的三成"/>
+                <Field key=Key::BasicPaid label="今年基本医保已经报过（元）" hint="今年第一次住院就空着"/>
+                <Field key=Key::CriticalPaid label="今年大病保险已经报过（元）" hint="今年第一次报销就空着"/>
+            </fieldset>
+        </form>
+    }
+}
