@@ -59,7 +59,7 @@ fn push_digits(out: &mut String, mut n: u128, separators: bool) {
 fn push_trimmed(out: &mut String, mantissa: u128, scale: u32) {
     let mut m = mantissa;
     let mut s = scale;
-    while s > 0 && m % 10 == 0 {
+    while s > 0 && m.is_multiple_of(10) {
         m /= 10;
         s -= 1;
     }

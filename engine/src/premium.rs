@@ -179,7 +179,7 @@ pub fn premium_subsidies(params: &Parameters, family: &Family, tehui_premium: Op
         if category.is_poor() {
             rule.push_str("财政补贴 ");
             push_percent(&mut rule, subsidy_rate);
-            rule.push_str("（");
+            rule.push('（');
             push_yuan(&mut rule, government_per_person);
             rule.push_str(" 元），");
         } else {

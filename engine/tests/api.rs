@@ -171,7 +171,8 @@ fn parameters_of_another_region_or_day_are_refused() {
 #[test]
 fn a_typed_case_is_checked_again() {
     let policy = Policy::builtin();
-    let checks: Vec<(Box<dyn Fn(&mut Case)>, &str, &str)> = vec![
+    type Edit = Box<dyn Fn(&mut Case)>;
+    let checks: Vec<(Edit, &str, &str)> = vec![
         (Box::new(|c| c.total_cost = d("-1")), "total_cost", "住院总费用不能是负数"),
         (Box::new(|c| c.total_cost = d("100000000.01")), "total_cost", "住院总费用不能超过 100,000,000 元"),
         (Box::new(|c| c.in_policy_cost = d("1.001")), "in_policy_cost", "政策范围内费用最多只能有两位小数（到分）"),

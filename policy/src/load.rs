@@ -281,7 +281,7 @@ pub(crate) fn layers(texts: &[&str]) -> Result<Vec<Layer>, LoadError> {
             }
             defs.clone_from(&p.params);
         }
-        let mut own = vec![false; ParamId::COUNT];
+        let mut own = [false; ParamId::COUNT];
         for rp in raw.parameters {
             let def = parameter(file, raw.region, rp)?;
             let i = def.id.index();
@@ -295,16 +295,15 @@ pub(crate) fn layers(texts: &[&str]) -> Result<Vec<Layer>, LoadError> {
         }
         for &id in ParamId::ALL {
             match defs.get(id.index()).and_then(Option::as_ref) {
-                Some(def) => {
-                    if def.value_on(start).is_none() {
-                        return Err(LoadError::new(
-                            file,
-                            Some(id.id()),
-                            LoadErrorKind::MissingParameter,
-                            format!("在本地区开始执行的 {start} 还没有取值"),
-                        ));
-                    }
+                Some(def) if def.value_on(start).is_none() => {
+                    return Err(LoadError::new(
+                        file,
+                        Some(id.id()),
+                        LoadErrorKind::MissingParameter,
+                        format!("在本地区开始执行的 {start} 还没有取值"),
+                    ));
                 }
+                Some(_) => {}
                 None if id.required() => {
                     return Err(LoadError::new(file, Some(id.id()), LoadErrorKind::MissingParameter, "缺少这个参数"));
                 }
