@@ -17,6 +17,10 @@ pub fn Home() -> impl IntoView {
                 <strong>"算一算要付多少钱"</strong>
                 <span>"填上病人的情况和住院费用，看各项报销之后家里要付多少"</span>
             </A></li>
+            <li><A href="/premium" attr:class="big-link">
+                <strong>"算一算参保要交多少钱"</strong>
+                <span>"两补贴：城乡居民医保和扶贫特惠保，家里交多少、政府补多少"</span>
+            </A></li>
             <li><A href="/documents/hunan" attr:class="big-link">
                 <strong>"湖南省“三个一批”实施方案（原文）"</strong>
                 <span>"三提高、两补贴、一减免、一兜底"</span>

@@ -4,6 +4,7 @@ pub mod calculator;
 pub mod documents;
 mod home;
 pub mod pages;
+mod premium;
 mod shell;
 
 use leptos::prelude::*;

@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::documents::{HunanDocument, JunshanDocument};
 use crate::calculator::CalculatorPage;
 use crate::home::Home;
+use crate::premium::PremiumPage;
 use crate::pages::{full_title, Page, NOT_FOUND, PAGES};
 
 /// The whole site.
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
                 <A href="/" attr:class="brand">"健康扶贫政策计算器"</A>
                 <nav aria-label="主要栏目">
                     <A href="/calculator">"算一算"</A>
+                    <A href="/premium">"参保补贴"</A>
                     <A href="/documents/hunan">"省里文件"</A>
                     <A href="/documents/junshan">"区里文件"</A>
                 </nav>
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/calculator") view=CalculatorPage/>
+                    <Route path=path!("/premium") view=PremiumPage/>
                     <Route path=path!("/documents/hunan") view=HunanDocument/>
                     <Route path=path!("/documents/junshan") view=JunshanDocument/>
                 </Routes>
