@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 mod case;
+mod clauses;
 mod error;
 mod money;
 mod premium;

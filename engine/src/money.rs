@@ -1,6 +1,7 @@
 //! Money: the one rounding rule, reading amounts typed by people, and writing them back.
 
 use crate::error::{EstimateError, ErrorKind, Field};
+use policy::{RangeError, Unit};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The largest amount the calculator accepts: 100,000,000 yuan.
@@ -20,6 +21,14 @@ pub fn round_fen(x: Decimal) -> Decimal {
     x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Rounds to the fen and writes it with exactly two decimals (`0.00`, `35600.00`): every figure
+/// of a result has this form.
+pub(crate) fn fixed(x: Decimal) -> Decimal {
+    let mut r = round_fen(x);
+    r.rescale(2);
+    r
+}
+
 /// The amount in fen, after rounding to the fen.
 fn fen(x: Decimal) -> i128 {
     // Figures of the settlement are already whole fen: scale them without rounding again.
@@ -27,9 +36,7 @@ fn fen(x: Decimal) -> i128 {
     if scale <= 2 {
         return x.mantissa() * 10i128.pow(2 - scale);
     }
-    let mut r = round_fen(x);
-    r.rescale(2);
-    r.mantissa()
+    fixed(x).mantissa()
 }
 
 /// Writes the digits of `n`, with a comma every three digits when asked. No allocation: this
@@ -223,7 +230,7 @@ fn build(field: Field, negative: bool, int: &str, frac: &str, max_frac: u32, too
 /// ```
 pub fn parse_amount(field: Field, text: &str) -> Result<Decimal, EstimateError> {
     let (negative, int, frac) = split_decimal(field, text)?;
-    let value = build(field, negative, int, frac, 2, ErrorKind::TooLarge)?;
+    let value = build(field, negative, int, frac, Unit::Yuan.max_decimals(), ErrorKind::TooLarge)?;
     check_amount(field, value)?;
     Ok(value)
 }
@@ -239,38 +246,29 @@ pub fn parse_amount(field: Field, text: &str) -> Result<Decimal, EstimateError> 
 /// ```
 pub fn parse_ratio(field: Field, text: &str) -> Result<Decimal, EstimateError> {
     let (negative, int, frac) = split_decimal(field, text)?;
-    let value = build(field, negative, int, frac, 4, ErrorKind::RatioAboveOne)?;
+    let value = build(field, negative, int, frac, Unit::Ratio.max_decimals(), ErrorKind::RatioAboveOne)?;
     check_ratio(field, value)?;
     Ok(value)
 }
 
 /// Checks an amount already held as a decimal: not negative, at most two decimals, at most
-/// 100,000,000.
+/// 100,000,000 (the policy's money range).
 pub(crate) fn check_amount(field: Field, value: Decimal) -> Result<(), EstimateError> {
-    if value.is_sign_negative() && !value.is_zero() {
-        return Err(EstimateError::new(field, ErrorKind::Negative));
-    }
-    if value > MAX_AMOUNT {
-        return Err(EstimateError::new(field, ErrorKind::TooLarge));
-    }
-    if value.normalize().scale() > 2 {
-        return Err(EstimateError::new(field, ErrorKind::TooManyDecimals(2)));
-    }
-    Ok(())
+    Unit::Yuan.check(value).map_err(|e| EstimateError::new(field, range_kind(e)))
 }
 
 /// Checks a ratio already held as a decimal: 0 to 1, at most four decimals.
 pub(crate) fn check_ratio(field: Field, value: Decimal) -> Result<(), EstimateError> {
-    if value.is_sign_negative() && !value.is_zero() {
-        return Err(EstimateError::new(field, ErrorKind::Negative));
+    Unit::Ratio.check(value).map_err(|e| EstimateError::new(field, range_kind(e)))
+}
+
+fn range_kind(e: RangeError) -> ErrorKind {
+    match e {
+        RangeError::Negative => ErrorKind::Negative,
+        RangeError::AboveOne => ErrorKind::RatioAboveOne,
+        RangeError::TooLarge => ErrorKind::TooLarge,
+        RangeError::TooManyDecimals(n) => ErrorKind::TooManyDecimals(n),
     }
-    if value > Decimal::ONE {
-        return Err(EstimateError::new(field, ErrorKind::RatioAboveOne));
-    }
-    if value.normalize().scale() > 4 {
-        return Err(EstimateError::new(field, ErrorKind::TooManyDecimals(4)));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

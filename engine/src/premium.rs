@@ -3,11 +3,10 @@
 
 use crate::error::{ErrorKind, EstimateError, Field};
 use crate::money::{check_amount, push_percent, push_yuan, round_fen};
-use policy::{Category, Citation, Document, ParamId, Parameters};
+use crate::clauses::LIANG_BUTIE;
+use policy::{Category, Citation, ParamId, Parameters};
 use rust_decimal::Decimal;
 use std::fmt::Write;
-
-const LIANG_BUTIE: Citation = Citation::new(Document::Hunan, "三(二)", "两补贴");
 
 /// The most members of one category a family may have.
 const MAX_MEMBERS: u32 = 100;

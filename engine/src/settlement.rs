@@ -6,26 +6,14 @@
 //! sentence is written from those figures, so the text always shows the numbers computed.
 
 use crate::case::{Case, HospitalChoice};
+use crate::clauses::{JUNSHAN_PAYMENT, LIANG_BUTIE, SAN_TIGAO, YI_DOUDI, YI_JIANMIAN};
 use crate::error::{ErrorKind, EstimateError, Field};
-use crate::money::{push_percent, push_points, push_yuan, round_fen};
+use crate::money::{fixed, push_percent, push_points, push_yuan, round_fen};
 use crate::result::{hospital_words, Doudi, Estimate, Line, OrdinaryComparison, Payer, Reason, Warning};
-use policy::{Category, Citation, Disease, Document, HospitalLevel, Interpretation, ParamId, Parameters, Policy, Region};
+use policy::{Category, Citation, Disease, HospitalLevel, Interpretation, ParamId, Parameters, Policy, Region};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
-const SAN_TIGAO: Citation = Citation::new(Document::Hunan, "三(二)", "三提高");
-const LIANG_BUTIE: Citation = Citation::new(Document::Hunan, "三(二)", "两补贴");
-const YI_JIANMIAN: Citation = Citation::new(Document::Hunan, "三(二)", "一减免");
-const YI_DOUDI: Citation = Citation::new(Document::Hunan, "三(二)", "一兜底");
-const JUNSHAN_PAYMENT: Citation = Citation::new(Document::Junshan, "三", "支付政策");
-
-/// Every figure of the result is written with exactly two decimals (`0.00`, `35600.00`).
-/// They are already whole fen, so this only sets the scale.
-fn fixed(x: Decimal) -> Decimal {
-    let mut r = round_fen(x);
-    r.rescale(2);
-    r
-}
 
 fn pos(x: Decimal) -> Decimal {
     x.max(Decimal::ZERO)

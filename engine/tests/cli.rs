@@ -1,20 +1,10 @@
 //! The `estimate` tool as county staff and scripts use it: JSON in, JSON out, exit status 2 and
 //! a one-line message naming the field for anything wrong — never a panic.
 
-use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn run(stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_estimate"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
+use common::run_tool as run;
+use serde_json::{json, Value};
 
 fn example() -> Value {
     json!({"date":"2018-03-01","category":"dibao","disease":"gastric_cancer","age":56,

@@ -7,8 +7,8 @@ use policy::Policy;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::io::Write;
+
+mod common;
 
 const MIN_CASES: usize = 25;
 
@@ -188,14 +188,7 @@ fn the_tool_gives_the_same_figures() {
             serde_json::Value::Object(obj)
         })
         .collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_estimate"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(serde_json::to_string(&inputs).unwrap().as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::run_tool(serde_json::to_string(&inputs).unwrap().as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let got: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(got.len(), cases.len());

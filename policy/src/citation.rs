@@ -32,8 +32,12 @@ impl Citation {
 
     /// A stable fragment id for the documents page: `<document id>-<clause>`.
     pub fn anchor(&self) -> String {
-        format!("{}-{}", self.document.id(), self.clause)
+        anchor(self.document, self.clause)
     }
+}
+
+fn anchor(document: Document, clause: &str) -> String {
+    format!("{}-{}", document.id(), clause)
 }
 
 /// Writes a clause path with full-width brackets, as the documents print it.
@@ -102,7 +106,7 @@ impl Source {
     /// The anchor of the cited clause on the documents page, for a document source.
     pub fn anchor(&self) -> Option<String> {
         match self {
-            Source::Document { document, clause, .. } => Some(format!("{}-{}", document.id(), clause)),
+            Source::Document { document, clause, .. } => Some(anchor(*document, clause)),
             Source::Public { .. } => None,
         }
     }

@@ -46,19 +46,12 @@ impl Date {
     /// assert!(Date::parse("2017-02-30").is_none());
     /// ```
     pub fn parse(text: &str) -> Option<Date> {
-        let b = text.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        if !Date::looks_like_date(text) {
             return None;
         }
-        let num = |range: std::ops::Range<usize>| -> Option<u16> {
-            let mut n: u16 = 0;
-            for &c in b.get(range)? {
-                if !c.is_ascii_digit() {
-                    return None;
-                }
-                n = n * 10 + u16::from(c - b'0');
-            }
-            Some(n)
+        // Only ASCII digits where these ranges fall, so the sums cannot overflow.
+        let num = |range: std::ops::Range<usize>| {
+            text.as_bytes().get(range).map(|ds| ds.iter().fold(0u16, |n, c| n * 10 + u16::from(c - b'0')))
         };
         let year = num(0..4)?;
         let month = u8::try_from(num(5..7)?).ok()?;

@@ -29,7 +29,7 @@ pub use citation::{Citation, Source};
 pub use date::{Date, DateParseError};
 pub use ids::{Category, Confidence, DiseaseGroup, DiseaseId, Document, HospitalId, HospitalLevel, Interpretation, Region, Unit};
 pub use load::{LoadError, LoadErrorKind};
-pub use params::{DatedValue, ParamId, Parameter, ParameterDef, ParameterError, Parameters, MAX_YUAN};
+pub use params::{DatedValue, ParamId, Parameter, ParameterDef, ParameterError, Parameters, RangeError, MAX_YUAN};
 pub use policy::{Disease, Hospital, Layer, Policy};
 
 /// The data files built into the program, as JSON text.

@@ -3,7 +3,7 @@
 
 use crate::citation::Source;
 use crate::ids::{Confidence, DiseaseGroup, DiseaseId, Document, HospitalId, HospitalLevel, Interpretation, Region, Unit};
-use crate::params::{check_range, tiers_ascending, DatedValue, ParamId, ParameterDef};
+use crate::params::{tiers_ascending, DatedValue, ParamId, ParameterDef};
 use crate::policy::{Disease, Hospital, Layer};
 use crate::Date;
 use rust_decimal::Decimal;
@@ -231,7 +231,7 @@ fn parameter(file: &str, region: Region, raw: RawParameter) -> Result<ParameterD
             .ok()
             .filter(|_| v.value.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-'))
             .ok_or_else(|| bad(format!("{:?} 不是一个数字", v.value)))?;
-        check_range(id.unit(), value).map_err(|p| bad(format!("{} 的值 {}", from, p.message())))?;
+        id.unit().check(value).map_err(|p| bad(format!("{from} 的值{p}")))?;
         let vsource = match v.source {
             Some(s) => Some(read_source(file, item, Some(s))?),
             None => None,

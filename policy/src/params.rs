@@ -174,41 +174,65 @@ impl ParameterDef {
     }
 }
 
-/// The checks a value must pass, shared by the loader and by [`Parameters::set`].
-pub(crate) enum RangeProblem {
-    Negative,
-    AboveOne,
-    TooLarge,
-    TooManyDecimals(u32),
-}
-
 /// The largest amount of money anywhere in the calculator: 100,000,000 yuan.
 pub const MAX_YUAN: Decimal = Decimal::from_parts(100_000_000, 0, 0, false, 0);
 
-pub(crate) fn check_range(unit: Unit, value: Decimal) -> Result<(), RangeProblem> {
-    if value.is_sign_negative() && !value.is_zero() {
-        return Err(RangeProblem::Negative);
-    }
-    let (max_scale, too_big) = match unit {
-        Unit::Ratio => (4, value > Decimal::ONE),
-        Unit::Yuan | Unit::YuanPerPersonYear => (2, value > MAX_YUAN),
-    };
-    if too_big {
-        return Err(if unit == Unit::Ratio { RangeProblem::AboveOne } else { RangeProblem::TooLarge });
-    }
-    if value.normalize().scale() > max_scale {
-        return Err(RangeProblem::TooManyDecimals(max_scale));
-    }
-    Ok(())
+/// Why a value is out of its unit's range (see [`Unit::check`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeError {
+    /// Below zero.
+    Negative,
+    /// A ratio above 1.
+    AboveOne,
+    /// Money above 100,000,000.
+    TooLarge,
+    /// More decimals than the unit allows (the number allowed).
+    TooManyDecimals(u32),
 }
 
-impl RangeProblem {
-    pub(crate) fn message(&self) -> String {
+impl Unit {
+    /// The most decimals a value may have: two for money (the fen), four for ratios.
+    pub const fn max_decimals(self) -> u32 {
         match self {
-            RangeProblem::Negative => "不能是负数".to_owned(),
-            RangeProblem::AboveOne => "比例不能大于 1（即 100%）".to_owned(),
-            RangeProblem::TooLarge => "金额不能超过 100,000,000 元".to_owned(),
-            RangeProblem::TooManyDecimals(n) => format!("最多只能有 {n} 位小数"),
+            Unit::Ratio => 4,
+            Unit::Yuan | Unit::YuanPerPersonYear => 2,
+        }
+    }
+
+    /// Checks a value against the unit's range: money 0 to 100,000,000 with at most two
+    /// decimals, ratios 0 to 1 with at most four. The one definition the loader, the parameter
+    /// panel and the engine's inputs all use.
+    ///
+    /// ```
+    /// use policy::{RangeError, Unit};
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Unit::Ratio.check(Decimal::new(15, 1)), Err(RangeError::AboveOne));
+    /// assert_eq!(Unit::Yuan.check(Decimal::new(1001, 3)), Err(RangeError::TooManyDecimals(2)));
+    /// assert!(Unit::Yuan.check(Decimal::new(100_000_000, 0)).is_ok());
+    /// ```
+    pub fn check(self, value: Decimal) -> Result<(), RangeError> {
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(RangeError::Negative);
+        }
+        match self {
+            Unit::Ratio if value > Decimal::ONE => return Err(RangeError::AboveOne),
+            Unit::Yuan | Unit::YuanPerPersonYear if value > MAX_YUAN => return Err(RangeError::TooLarge),
+            _ => {}
+        }
+        if value.normalize().scale() > self.max_decimals() {
+            return Err(RangeError::TooManyDecimals(self.max_decimals()));
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for RangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RangeError::Negative => f.write_str("不能是负数"),
+            RangeError::AboveOne => f.write_str("比例不能大于 1（即 100%）"),
+            RangeError::TooLarge => f.write_str("金额不能超过 100,000,000 元"),
+            RangeError::TooManyDecimals(n) => write!(f, "最多只能有 {n} 位小数"),
         }
     }
 }
@@ -353,8 +377,8 @@ impl Parameters {
         let Some(Some(slot)) = self.slots.get(id.index()).copied() else {
             return Err(ParameterError::new(ParameterErrorKind::NotInLayer { id, region: self.region }));
         };
-        check_range(id.unit(), value).map_err(|p| {
-            ParameterError::new(ParameterErrorKind::OutOfRange { id, label: label.clone(), problem: p.message() })
+        id.unit().check(value).map_err(|p| {
+            ParameterError::new(ParameterErrorKind::OutOfRange { id, label: label.clone(), problem: p.to_string() })
         })?;
         let ascending = tiers_ascending(|t| if t == id { Some(value) } else { self.get(t) });
         if !ascending {

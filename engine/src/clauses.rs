@@ -1,0 +1,14 @@
+//! The clauses the engine cites beside its lines, named as the documents name the measures.
+
+use policy::{Citation, Document};
+
+/// Hunan 三(二) “三提高”: basic insurance +10%, 大病保险 deductible halved and 90%, assistance 70%/50%.
+pub(crate) const SAN_TIGAO: Citation = Citation::new(Document::Hunan, "三(二)", "三提高");
+/// Hunan 三(二) “两补贴”: premium subsidies; also the 扶贫特惠保 itself.
+pub(crate) const LIANG_BUTIE: Citation = Citation::new(Document::Hunan, "三(二)", "两补贴");
+/// Hunan 三(二) “一减免”: the designated hospital's 50% reduction.
+pub(crate) const YI_JIANMIAN: Citation = Citation::new(Document::Hunan, "三(二)", "一减免");
+/// Hunan 三(二) “一兜底”: what is left may be reduced or waived.
+pub(crate) const YI_DOUDI: Citation = Citation::new(Document::Hunan, "三(二)", "一兜底");
+/// Junshan 三 支付政策: the district fund, and Junshan's 一兜底 review.
+pub(crate) const JUNSHAN_PAYMENT: Citation = Citation::new(Document::Junshan, "三", "支付政策");
