@@ -109,6 +109,13 @@ pub fn apply_assumptions(state: &CalcState, today: &str) -> (CalcState, Vec<Stri
         s.set(Key::InCounty, "true");
         s.set(Key::Designated, "false");
         said.push("医院不知道：按本县的县级医院、但不是定点医院估算（没有医院减免）。".into());
+    } else if HospitalLevel::from_id(s.get(Key::Hospital)).is_some() {
+        if state.is_unknown(Key::InCounty) {
+            said.push("医院在不在本县（区）内不知道：乡镇卫生院、县级医院按本县，市级、省级医院按县外估算。".into());
+        }
+        if state.is_unknown(Key::Designated) {
+            said.push("是不是定点救治医院不知道：按不是定点医院估算（没有医院减免）。".into());
+        }
     }
     if state.is_unknown(Key::Referred) {
         s.set(Key::Referred, "false");
@@ -374,6 +381,19 @@ mod tests {
         let outcome = compute(&Policy::builtin(), &s, "2018-05-01");
         assert!(outcome.estimate.is_ok(), "{:?}", outcome.estimate);
         assert_eq!(outcome.assumptions.len(), 8);
+    }
+
+    #[test]
+    fn a_hospital_by_level_names_its_unknown_place_and_designation() {
+        let mut s = gastric();
+        s.set(Key::Hospital, "city");
+        s.set_unknown(Key::InCounty);
+        s.set_unknown(Key::Designated);
+        let outcome = compute(&Policy::builtin(), &s, "2026-11-22");
+        assert!(outcome.estimate.is_ok(), "{:?}", outcome.estimate);
+        assert_eq!(outcome.assumptions.len(), 2);
+        assert!(outcome.assumptions[0].contains("县外"));
+        assert!(outcome.assumptions[1].contains("不是定点"));
     }
 
     #[test]

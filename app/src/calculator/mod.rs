@@ -5,6 +5,7 @@
 
 pub mod compute;
 mod advanced;
+mod guided;
 mod money;
 mod quick;
 mod result;
@@ -87,6 +88,8 @@ pub fn CalculatorPage() -> impl IntoView {
     });
 
     let set_mode = move |mode: Mode| state.update(|s| s.mode = mode);
+    // Only a change of mode redraws the form: typing must not rebuild the field being typed in.
+    let mode = Memo::new(move |_| state.with(|s| s.mode));
     view! {
         <h1>"住院费用计算器"</h1>
         <p class="lead">"填上病人的情况和住院费用，看看各项报销之后，家里大约要付多少钱。所有计算都在您的手机上完成，不会发送到任何地方。"</p>
@@ -109,9 +112,9 @@ pub fn CalculatorPage() -> impl IntoView {
                 on:click=move |_| set_mode(Mode::Quick)
             >"一页填完"</button>
         </div>
-        {move || match state.with(|s| s.mode) {
+        {move || match mode.get() {
             Mode::Quick => view! { <quick::QuickForm/> <ResultView/> }.into_any(),
-            Mode::Guided => view! { <quick::QuickForm/> <ResultView/> }.into_any(),
+            Mode::Guided => view! { <guided::GuidedFlow/> }.into_any(),
         }}
     }
 }
