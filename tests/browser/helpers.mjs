@@ -28,7 +28,11 @@ export async function openPage(browser, { width = 360, height = 780 } = {}) {
     if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`failed request: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    // A load cancelled because the test navigated on (ERR_ABORTED) is not a failure of the site.
+    const error = req.failure()?.errorText ?? '';
+    if (error !== 'net::ERR_ABORTED') problems.push(`failed request: ${req.url()} ${error}`);
+  });
   page.on('request', (req) => {
     if (!req.url().startsWith(origin) && !req.url().startsWith('data:')) problems.push(`off-site request: ${req.url()}`);
   });

@@ -66,7 +66,9 @@ pub fn AdvancedPanel() -> impl IntoView {
             >
                 <button type="button" class="secondary" on:click=reset_all>"全部恢复默认值"</button>
                 <ul class="params plain">
-                    <For each=move || rows.get() key=|row| row.id let:row>
+                    // Keyed by everything a row shows, so a row whose default or source changes with
+                    // the date or region is redrawn, and an unchanged row keeps its focus.
+                    <For each=move || rows.get() key=|row| (row.id, row.default_shown.clone(), row.source.clone()) let:row>
                         <ParamRow row/>
                     </For>
                 </ul>

@@ -42,9 +42,15 @@ pub fn Field(
     }
 }
 
-/// A drop-down bound to one key: (value, label) options.
+/// A drop-down bound to one key: (value, label) options. With a `default`, an empty value
+/// shows that option (the engine takes the same default) and there is no "请选择".
 #[component]
-pub fn Choice(key: Key, label: &'static str, options: Vec<(&'static str, String)>) -> impl IntoView {
+pub fn Choice(
+    key: Key,
+    label: &'static str,
+    options: Vec<(&'static str, String)>,
+    #[prop(optional)] default: Option<&'static str>,
+) -> impl IntoView {
     let calc = use_calc();
     let id = format!("f-{}", key.field());
     let error_id = format!("err-{}", key.field());
@@ -59,10 +65,15 @@ pub fn Choice(key: Key, label: &'static str, options: Vec<(&'static str, String)
                 id=id
                 name=key.field()
                 aria-describedby=error_id
-                prop:value=move || calc.state.with(|s| s.get(key).to_owned())
+                prop:value=move || {
+                    calc.state.with(|s| match (s.get(key), default) {
+                        ("", Some(d)) => d.to_owned(),
+                        (v, _) => v.to_owned(),
+                    })
+                }
                 on:change=move |ev| calc.state.update(|s| s.set(key, event_target_value(&ev)))
             >
-                <option value="">"请选择"</option>
+                {default.is_none().then(|| view! { <option value="">"请选择"</option> })}
                 {options
                     .into_iter()
                     .map(|(value, text)| view! { <option value=value>{text}</option> })
@@ -133,7 +144,7 @@ pub fn QuickForm() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"医院"</legend>
-                <Choice key=Key::Region label="参保地" options=regions/>
+                <Choice key=Key::Region label="参保地" options=regions default=policy::Region::Junshan.id()/>
                 <Choice key=Key::Hospital label="住院的医院" options=hospital_options()/>
                 <Show when=by_level>
                     <Flag key=Key::InCounty label="这家医院在本县（区）内"/>

@@ -102,46 +102,50 @@ fn PayerLine(line: Line) -> impl IntoView {
     }
 }
 
+/// The comparisons; which are open survives every recomputation of the result.
 #[component]
-fn WhatIfs(what_ifs: Vec<WhatIf>) -> impl IntoView {
+fn WhatIfs() -> impl IntoView {
+    let calc = use_calc();
     let open = RwSignal::new(Vec::<&'static str>::new());
-    let items = what_ifs
-        .into_iter()
-        .map(|w| {
-            let id = w.id;
-            let shown = move || open.with(|o| o.contains(&id));
-            let difference = w.other_pays - w.this_pays;
-            let verdict = if difference > Decimal::ZERO {
-                format!("要多付 {}", yuan(difference))
-            } else if difference < Decimal::ZERO {
-                format!("可以少付 {}", yuan(-difference))
-            } else {
-                "一样多".to_owned()
-            };
-            view! {
-                <li class="what-if" data-what-if=id>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-expanded=move || shown().to_string()
-                        on:click=move |_| open.update(|o| if o.contains(&id) { o.retain(|x| *x != id) } else { o.push(id) })
-                    >{w.question.clone()}</button>
-                    <Show when=shown>
-                        <div class="compare">
-                            <div><p class="compare-label">{w.this_label.clone()}</p><p class="compare-amount">{yuan(w.this_pays)}</p></div>
-                            <div><p class="compare-label">{w.other_label.clone()}</p><p class="compare-amount other">{yuan(w.other_pays)}</p></div>
-                        </div>
-                        <p class="compare-verdict">{format!("换成“{}”，家里{}。", w.other_label, verdict)}</p>
-                    </Show>
-                </li>
-            }
-        })
-        .collect_view();
+    let what_ifs = Memo::new(move |_| {
+        calc.outcome.with(|o| if o.estimate.is_ok() { o.what_ifs.clone() } else { Vec::new() })
+    });
+    let item = move |w: WhatIf| {
+        let id = w.id;
+        let shown = move || open.with(|o| o.contains(&id));
+        let difference = w.other_pays - w.this_pays;
+        let verdict = if difference > Decimal::ZERO {
+            format!("要多付 {}", yuan(difference))
+        } else if difference < Decimal::ZERO {
+            format!("可以少付 {}", yuan(-difference))
+        } else {
+            "一样多".to_owned()
+        };
+        view! {
+            <li class="what-if" data-what-if=id>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-expanded=move || shown().to_string()
+                    on:click=move |_| open.update(|o| if o.contains(&id) { o.retain(|x| *x != id) } else { o.push(id) })
+                >{w.question.clone()}</button>
+                <Show when=shown>
+                    <div class="compare">
+                        <div><p class="compare-label">{w.this_label.clone()}</p><p class="compare-amount">{yuan(w.this_pays)}</p></div>
+                        <div><p class="compare-label">{w.other_label.clone()}</p><p class="compare-amount other">{yuan(w.other_pays)}</p></div>
+                    </div>
+                    <p class="compare-verdict">{format!("换成“{}”，家里{}。", w.other_label, verdict)}</p>
+                </Show>
+            </li>
+        }
+    };
     view! {
-        <section class="what-ifs" aria-labelledby="what-if-title">
-            <h2 id="what-if-title">"换个情况比一比"</h2>
-            <ul class="plain">{items}</ul>
-        </section>
+        <Show when=move || calc.ready.get() && what_ifs.with(|w| !w.is_empty())>
+            <section class="what-ifs" aria-labelledby="what-if-title">
+                <h2 id="what-if-title">"换个情况比一比"</h2>
+                <ul class="plain">{move || what_ifs.get().into_iter().map(item).collect_view()}</ul>
+            </section>
+        </Show>
     }
 }
 
@@ -155,9 +159,20 @@ fn no_deposit_applies(policy: &Policy, case: &engine::Case) -> bool {
     case.category != policy::Category::Ordinary && in_county && is_designated(policy, case)
 }
 
-/// The whole result, or what is still missing.
+/// The whole result, or what is still missing; then the comparisons and the parameters,
+/// which keep their own state (open, focused) while the figures above them change.
 #[component]
 pub fn ResultView() -> impl IntoView {
+    view! {
+        <Figures/>
+        <WhatIfs/>
+        <AdvancedPanel/>
+    }
+}
+
+/// The estimate itself, redrawn whenever the input changes.
+#[component]
+fn Figures() -> impl IntoView {
     let calc = use_calc();
     let policy = Policy::builtin();
     move || {
@@ -253,8 +268,6 @@ pub fn ResultView() -> impl IntoView {
                     </div>
                 })}
             </section>
-            <WhatIfs what_ifs=outcome.what_ifs.clone()/>
-            <AdvancedPanel/>
         }
         .into_any()
     }
