@@ -232,7 +232,7 @@ fn Contents(doc: &'static Document) -> impl IntoView {
 /// The small "#" beside a clause: a link to it that can be copied.
 #[component]
 fn HereLink(id: &'static str) -> impl IntoView {
-    view! { <a class="here" href=format!("#{id}") target="_self" aria-label="本段链接">"#"</a> }
+    view! { <a class="doc-here" href=format!("#{id}") target="_self" aria-label="本段链接">"#"</a> }
 }
 
 /// One paragraph, in the form its kind calls for.
@@ -243,16 +243,16 @@ fn Block(p: &'static Paragraph) -> impl IntoView {
         Kind::Title(_) => view! { <h3 id=p.id class="doc-title">{p.text}</h3> }.into_any(),
         Kind::Heading(level) => view! { <Clause p=p level=level/> }.into_any(),
         Kind::Attachment => view! {
-            <div id=p.id class="para att">
-                <span id=p.p_id class="anchor"></span>
+            <div id=p.id class="doc-para doc-att">
+                <span id=p.p_id class="doc-anchor"></span>
                 <h2>{p.lead}<HereLink id=p.id/></h2>
             </div>
         }
         .into_any(),
         Kind::Table(table) => view! { <FormTable id=p.id table=table/> }.into_any(),
-        Kind::Sign => view! { <p id=p.id class="para sign">{p.text}</p> }.into_any(),
-        Kind::Note => view! { <p id=p.id class="para note">{p.text}</p> }.into_any(),
-        Kind::Plain => view! { <p id=p.id class="para">{p.text}</p> }.into_any(),
+        Kind::Sign => view! { <p id=p.id class="doc-para doc-sign">{p.text}</p> }.into_any(),
+        Kind::Note => view! { <p id=p.id class="doc-para doc-form-note">{p.text}</p> }.into_any(),
+        Kind::Plain => view! { <p id=p.id class="doc-para">{p.text}</p> }.into_any(),
     }
 }
 
@@ -267,8 +267,8 @@ fn Clause(p: &'static Paragraph, level: u8) -> impl IntoView {
     };
     let trailing_link = p.lead.is_empty().then(|| view! { <HereLink id=p.id/> });
     view! {
-        <div id=p.id class=format!("para clause l{level}")>
-            <span id=p.p_id class="anchor"></span>
+        <div id=p.id class=format!("doc-para doc-clause doc-l{level}")>
+            <span id=p.p_id class="doc-anchor"></span>
             {heading}
             {p.text}
             {trailing_link}
@@ -290,7 +290,7 @@ fn FormTable(id: &'static str, table: &'static Table) -> impl IntoView {
         view! { <tr>{row.iter().map(|t| view! { <td>{*t}</td> }).collect_view()}</tr> }
     });
     view! {
-        <div id=id class="para table-wrap" role="region" aria-label=table.title tabindex="0">
+        <div id=id class="doc-para doc-table" role="region" aria-label=table.title tabindex="0">
             <table>
                 <thead>{head.collect_view()}</thead>
                 <tbody>{body.collect_view()}</tbody>
