@@ -12,6 +12,8 @@ pub struct Page {
     pub title: &'static str,
     /// The `<meta name="description">`: one plain sentence.
     pub description: &'static str,
+    /// Its short name in the site's navigation; empty for a page not listed there.
+    pub nav: &'static str,
 }
 
 /// The site's name, appended to every title.
@@ -23,26 +25,31 @@ pub const PAGES: &[Page] = &[
         path: "/",
         title: "首页",
         description: "湖南省健康扶贫“三个一批”和君山区九种大病专项救治政策：看得懂的说明，算得清的住院费用。",
+        nav: "",
     },
     Page {
         path: "/calculator",
         title: "住院费用计算器",
         description: "填上病人的身份、疾病、医院和住院费用，估算基本医保、大病保险、医疗救助、医院减免之后家里要付多少钱，每一项都写明依据。",
+        nav: "算一算",
     },
     Page {
         path: "/premium",
         title: "参保费用补贴计算（两补贴）",
         description: "填上家里特困、低保、建档立卡等各有几个人，算一算一年的城乡居民医保和扶贫特惠保家里要交多少、政府补贴多少，每一项都写明依据。",
+        nav: "参保补贴",
     },
     Page {
         path: "/documents/hunan",
         title: "湖南省“三个一批”实施方案（原文）",
         description: "湘卫财务发〔2017〕2号《湖南省健康扶贫工程“三个一批”行动计划实施方案》全文，每一条都可以单独链接。",
+        nav: "省里文件",
     },
     Page {
         path: "/documents/junshan",
         title: "君山区九种大病专项救治方案（原文）",
         description: "岳君卫发〔2017〕71号《君山区农村贫困人口大病专项救治工作方案》全文及三个附件，每一条都可以单独链接。",
+        nav: "区里文件",
     },
 ];
 
@@ -51,6 +58,7 @@ pub const NOT_FOUND: Page = Page {
     path: "/404",
     title: "找不到这个页面",
     description: "这个网址没有对应的页面，请回到首页。",
+    nav: "",
 };
 
 /// The full `<title>` text of a page.

@@ -21,10 +21,11 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <A href="/" attr:class="brand">"健康扶贫政策计算器"</A>
                 <nav aria-label="主要栏目">
-                    <A href="/calculator">"算一算"</A>
-                    <A href="/premium">"参保补贴"</A>
-                    <A href="/documents/hunan">"省里文件"</A>
-                    <A href="/documents/junshan">"区里文件"</A>
+                    {PAGES
+                        .iter()
+                        .filter(|p| !p.nav.is_empty())
+                        .map(|p| view! { <A href=p.path>{p.nav}</A> })
+                        .collect_view()}
                 </nav>
             </header>
             <main id="main" data-app="ready">
