@@ -261,6 +261,10 @@ pub fn compute(policy: &Policy, state: &PremiumState) -> Outcome {
     } else {
         premium_subsidies(&params, &family, tehui).map_err(|e| e.to_string())
     };
+    // The lines follow the form, so each sits where its count was typed.
+    if let Ok(p) = &mut outcome.premiums {
+        p.lines.sort_by_key(|l| FORM_ORDER.iter().position(|c| *c == l.category));
+    }
     outcome
 }
 
@@ -795,7 +799,7 @@ mod tests {
         let Ok(p) = &o.premiums else { panic!("no result") };
         assert_eq!(
             sum_sentence(p, |_, f| f, p.family_pays),
-            "¥250.00（农村低保对象） + ¥0.00（特困人员） + ¥10.00（扶贫特惠保） = ¥260.00"
+            "¥0.00（特困人员） + ¥250.00（农村低保对象） + ¥10.00（扶贫特惠保） = ¥260.00"
         );
     }
 }
