@@ -2,8 +2,12 @@
 
 pub mod calculator;
 pub mod documents;
+pub mod glossary;
+mod diseases;
 mod home;
+mod hospitals;
 pub mod pages;
+pub mod policy_page;
 mod premium;
 mod shell;
 

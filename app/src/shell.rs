@@ -7,9 +7,12 @@ use leptos_router::path;
 
 use crate::documents::{HunanDocument, JunshanDocument};
 use crate::calculator::CalculatorPage;
+use crate::diseases::DiseasesPage;
 use crate::home::Home;
+use crate::hospitals::HospitalsPage;
 use crate::premium::PremiumPage;
 use crate::pages::{full_title, Page, NOT_FOUND, PAGES};
+use crate::policy_page::PolicyPage;
 
 /// The whole site.
 #[component]
@@ -32,6 +35,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/calculator") view=CalculatorPage/>
+                    <Route path=path!("/diseases") view=DiseasesPage/>
+                    <Route path=path!("/hospitals") view=HospitalsPage/>
+                    <Route path=path!("/policy") view=PolicyPage/>
                     <Route path=path!("/premium") view=PremiumPage/>
                     <Route path=path!("/documents/hunan") view=HunanDocument/>
                     <Route path=path!("/documents/junshan") view=JunshanDocument/>
