@@ -1,7 +1,183 @@
-//! The home page: what the site is, in two sentences, and where to go next.
+//! The home page: what the site is, in two sentences; a three-question check "am I covered?"
+//! that ends in a plain answer and the next step; and where to go next.
+//!
+//! The check's reasoning is [`check`], a plain function tested natively; the page only keeps
+//! the three answers in signals.
 
+use engine::parse_age;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use policy::{Category, DiseaseId, Interpretation, Policy};
+
+use crate::calculator::state::{CalcState, Key};
+use crate::diseases::{hospital_place, hunan, junshan, treating_hospital, Cite, Cite2, WHO};
+
+// ---------------------------------------------------------------------------------------------
+// The check, as plain logic
+
+/// The answer to one question of the check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer<T> {
+    /// Not answered yet.
+    Open,
+    /// "不知道".
+    DontKnow,
+    Is(T),
+}
+
+/// The check's three questions, numbered as the page numbers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    Category = 1,
+    Disease = 2,
+    Age = 3,
+}
+
+/// Where the check ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// A question that must be answered first.
+    Open(Question),
+    /// Not rural poor: ordinary insurance only.
+    NotPoor,
+    /// Does not know whether the patient is rural poor.
+    CategoryUnknown,
+    /// Rural poor, but does not know the disease.
+    DiseaseUnknown,
+    /// Rural poor, a disease outside the nine.
+    OtherDisease,
+    /// Rural poor, a children's disease, age not known.
+    AgeUnknown(DiseaseId),
+    /// Rural poor, a children's disease, older than the site's reading of "儿童" (I4).
+    ChildOverAge { disease: DiseaseId, age: u8, max_age: u8 },
+    /// Covered by the nine-disease programme.
+    Covered { category: Category, disease: DiseaseId },
+}
+
+impl Verdict {
+    /// A stable id, for the page and its tests.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Verdict::Open(_) => "open",
+            Verdict::NotPoor => "not_poor",
+            Verdict::CategoryUnknown => "category_unknown",
+            Verdict::DiseaseUnknown => "disease_unknown",
+            Verdict::OtherDisease => "other_disease",
+            Verdict::AgeUnknown(_) => "age_unknown",
+            Verdict::ChildOverAge { .. } => "child_over_age",
+            Verdict::Covered { .. } => "covered",
+        }
+    }
+
+    /// The answer in one line.
+    pub fn headline(self) -> String {
+        match self {
+            Verdict::Open(q) => format!("请回答第{}题", q as u8),
+            Verdict::NotPoor => "普通居民不享受健康扶贫的倾斜，但照样有基本医保和大病保险".into(),
+            Verdict::CategoryUnknown => "先弄清楚病人是不是农村贫困人口".into(),
+            Verdict::DiseaseUnknown => "先弄清楚是不是九种大病中的一种".into(),
+            Verdict::OtherDisease => "不是九种大病：没有九种大病专项救治，但仍有三提高和一兜底".into(),
+            Verdict::AgeUnknown(_) => "要看年龄：0至14岁的孩子可以享受九种大病专项救治".into(),
+            Verdict::ChildOverAge { age, max_age, .. } => {
+                format!("{age}岁：按本站的理解，超过了儿童病种的年龄（0至{max_age}岁）")
+            }
+            Verdict::Covered { .. } => "可以享受九种大病专项救治".into(),
+        }
+    }
+}
+
+/// The answer to the three questions. Age only matters for the children's diseases.
+pub fn check(policy: &Policy, category: Answer<Category>, disease: Answer<DiseaseId>, age: Answer<u8>) -> Verdict {
+    if category == Answer::Is(Category::Ordinary) {
+        return Verdict::NotPoor;
+    }
+    if category == Answer::Open {
+        return Verdict::Open(Question::Category);
+    }
+    let disease = match disease {
+        Answer::Open => return Verdict::Open(Question::Disease),
+        Answer::DontKnow => None,
+        Answer::Is(d) => Some(d),
+    };
+    let max_age = disease.and_then(|d| policy.disease(d).max_age);
+    if max_age.is_some() && age == Answer::Open {
+        return Verdict::Open(Question::Age);
+    }
+    let Answer::Is(category) = category else { return Verdict::CategoryUnknown };
+    let Some(disease) = disease else { return Verdict::DiseaseUnknown };
+    if !policy.disease(disease).is_nine() {
+        return Verdict::OtherDisease;
+    }
+    match (max_age, age) {
+        (Some(_), Answer::DontKnow | Answer::Open) => Verdict::AgeUnknown(disease),
+        (Some(max_age), Answer::Is(age)) if age > max_age => Verdict::ChildOverAge { disease, age, max_age },
+        _ => Verdict::Covered { category, disease },
+    }
+}
+
+/// The age as typed: empty is unanswered, "不知道" wins; an error names what is wrong.
+pub fn read_age(text: &str, dont_know: bool) -> Result<Answer<u8>, String> {
+    if dont_know {
+        return Ok(Answer::DontKnow);
+    }
+    if text.trim().is_empty() {
+        return Ok(Answer::Open);
+    }
+    parse_age(text).map(Answer::Is).map_err(|e| e.to_string())
+}
+
+/// The calculator's link with the check's answers filled in, opening the guided flow at the
+/// first question the check did not answer (the hospital, when all three were).
+pub fn calculator_href(category: Answer<Category>, disease: Answer<DiseaseId>, age: Answer<u8>) -> String {
+    let mut state = CalcState::default();
+    let mut fill = |key: Key, answer: Answer<&str>| match answer {
+        Answer::Open => false,
+        Answer::DontKnow => {
+            state.set_unknown(key);
+            true
+        }
+        Answer::Is(v) => {
+            state.set(key, v);
+            true
+        }
+    };
+    let age_text = match age {
+        Answer::Is(a) => a.to_string(),
+        _ => String::new(),
+    };
+    let answered = [
+        fill(Key::Category, map(category, Category::id)),
+        fill(Key::Disease, map(disease, DiseaseId::id)),
+        fill(Key::Age, map(age, |_| age_text.as_str())),
+    ];
+    // The guided flow numbers its first three questions as the check does; 4 is the hospital.
+    let first_open = answered.iter().position(|a| !a).map_or(4, |i| i + 1);
+    state.step = if first_open == 1 { 0 } else { first_open as u8 };
+    match state.to_fragment() {
+        f if f.is_empty() => "/calculator".to_owned(),
+        f => format!("/calculator#{f}"),
+    }
+}
+
+fn map<T: Copy, U>(answer: Answer<T>, f: impl FnOnce(T) -> U) -> Answer<U> {
+    match answer {
+        Answer::Open => Answer::Open,
+        Answer::DontKnow => Answer::DontKnow,
+        Answer::Is(v) => Answer::Is(f(v)),
+    }
+}
+
+/// The categories in the check's order, with a hint where the choice is not obvious.
+const CATEGORIES: [(Category, &str); 5] = [
+    (Category::Dibao, "也在建档立卡名单上的，选这一项"),
+    (Category::Tekun, "特困供养人员"),
+    (Category::RegisteredPoor, "不是低保、特困的建档立卡贫困户"),
+    (Category::DisabledPoor, "不是低保、特困的贫困残疾人"),
+    (Category::Ordinary, "不是上面任何一种"),
+];
+
+// ---------------------------------------------------------------------------------------------
+// The page
 
 /// The home page.
 #[component]
@@ -12,10 +188,24 @@ pub fn Home() -> impl IntoView {
             "农村贫困人口得了大病，住院费用由医保、大病保险、医疗救助、医院减免等一层一层报销。"
             "本站用湖南省2017年健康扶贫政策和君山区九种大病专项救治方案，帮您看懂政策、估算自己要付多少钱。"
         </p>
+        <CoverageCheck/>
+        <h2>"您还可以"</h2>
         <ul class="big-links plain">
             <li><A href="/calculator" attr:class="big-link">
                 <strong>"算一算要付多少钱"</strong>
                 <span>"填上病人的情况和住院费用，看各项报销之后家里要付多少"</span>
+            </A></li>
+            <li><A href="/diseases" attr:class="big-link">
+                <strong>"九种大病"</strong>
+                <span>"哪九种病、谁能享受、到哪家医院治、政策怎么付"</span>
+            </A></li>
+            <li><A href="/hospitals" attr:class="big-link">
+                <strong>"定点医院"</strong>
+                <span>"两家定点医院、怎么转诊、先看病后付费、住院要带什么"</span>
+            </A></li>
+            <li><A href="/policy" attr:class="big-link">
+                <strong>"政策说明"</strong>
+                <span>"三提高、两补贴、一减免、一兜底，用大白话讲清楚"</span>
             </A></li>
             <li><A href="/premium" attr:class="big-link">
                 <strong>"算一算参保要交多少钱"</strong>
@@ -30,5 +220,334 @@ pub fn Home() -> impl IntoView {
                 <span>"九种大病、定点医院、一站式结算"</span>
             </A></li>
         </ul>
+    }
+}
+
+/// One answer of the check: a button that stays pressed when chosen.
+fn choice(
+    label: &'static str,
+    help: &'static str,
+    chosen: impl Fn() -> bool + Send + Sync + Copy + 'static,
+    choose: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="choice"
+            class:chosen=chosen
+            aria-pressed=move || chosen().to_string()
+            on:click=move |_| choose()
+        >
+            <span class="choice-label">{label}</span>
+            {(!help.is_empty()).then(|| view! { <span class="choice-help">{help}</span> })}
+        </button>
+    }
+}
+
+/// The three questions, all on one screen, and the answer under them.
+#[component]
+fn CoverageCheck() -> impl IntoView {
+    let policy = Policy::builtin();
+    let category = RwSignal::new(Answer::<Category>::Open);
+    let disease = RwSignal::new(Answer::<DiseaseId>::Open);
+    let age_text = RwSignal::new(String::new());
+    let age_dont_know = RwSignal::new(false);
+    let age = Memo::new(move |_| read_age(&age_text.get(), age_dont_know.get()));
+    let age_answer = move || age.get().unwrap_or(Answer::Open);
+    let verdict = {
+        let policy = policy.clone();
+        Memo::new(move |_| check(&policy, category.get(), disease.get(), age_answer()))
+    };
+    let href = Memo::new(move |_| calculator_href(category.get(), disease.get(), age_answer()));
+
+    let categories = CATEGORIES
+        .into_iter()
+        .map(|(c, help)| {
+            let label = if c == Category::Ordinary { "都不是（普通居民）" } else { c.name() };
+            choice(label, help, move || category.get() == Answer::Is(c), move || category.set(Answer::Is(c)))
+        })
+        .collect_view();
+    let diseases = policy
+        .diseases()
+        .iter()
+        .map(|d| {
+            let id = d.id;
+            let (label, help) = if d.is_nine() {
+                (d.name.clone(), d.group.name())
+            } else {
+                ("其他病".to_owned(), "不在上面九种里的病")
+            };
+            view! {
+                <button
+                    type="button"
+                    class="choice"
+                    class:chosen=move || disease.get() == Answer::Is(id)
+                    aria-pressed=move || (disease.get() == Answer::Is(id)).to_string()
+                    on:click=move |_| disease.set(Answer::Is(id))
+                >
+                    <span class="choice-label">{label}</span>
+                    <span class="choice-help">{help}</span>
+                </button>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="coverage-check" aria-labelledby="check-title">
+            <h2 id="check-title">"三个问题：能不能享受九种大病专项救治？"</h2>
+            <p class="hint">"点一下选中答案。不清楚的，选“不知道”。"</p>
+            <fieldset class="check-question" id="check-category">
+                <legend>"1. 病人是不是农村贫困人口？"</legend>
+                <div class="choices">
+                    {categories}
+                    {choice("不知道", "", move || category.get() == Answer::DontKnow, move || category.set(Answer::DontKnow))}
+                </div>
+            </fieldset>
+            <fieldset class="check-question" id="check-disease">
+                <legend>"2. 得的是什么病？"</legend>
+                <div class="choices">
+                    {diseases}
+                    {choice("不知道", "", move || disease.get() == Answer::DontKnow, move || disease.set(Answer::DontKnow))}
+                </div>
+            </fieldset>
+            <fieldset class="check-question" id="check-age">
+                <legend>"3. 病人今年几岁？"</legend>
+                <p class="hint">"只有儿童白血病和儿童先天性心脏病看年龄。其他病可以不填。"</p>
+                <div class="age-row">
+                    <label for="check-age-input">"周岁"</label>
+                    <input
+                        id="check-age-input"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        maxlength="3"
+                        aria-describedby="check-age-error"
+                        prop:value=move || age_text.get()
+                        on:input=move |ev| {
+                            age_text.set(event_target_value(&ev));
+                            age_dont_know.set(false);
+                        }
+                    />
+                    {choice("不知道", "", move || age_dont_know.get(), move || {
+                        age_text.set(String::new());
+                        age_dont_know.set(true);
+                    })}
+                </div>
+                <p class="field-error" id="check-age-error" hidden=move || age.with(Result::is_ok)>
+                    {move || age.get().err().unwrap_or_default()}
+                </p>
+            </fieldset>
+            <section
+                class="check-answer"
+                id="check-answer"
+                aria-live="polite"
+                data-verdict=move || verdict.get().id()
+                class:open=move || matches!(verdict.get(), Verdict::Open(_))
+            >
+                <h3 class="check-headline">{move || verdict.get().headline()}</h3>
+                {move || answer_body(verdict.get(), href.get())}
+            </section>
+            <p>
+                <button type="button" class="secondary" on:click=move |_| {
+                    category.set(Answer::Open);
+                    disease.set(Answer::Open);
+                    age_text.set(String::new());
+                    age_dont_know.set(false);
+                }>"重新回答"</button>
+            </p>
+        </section>
+    }
+}
+
+/// What the answer means and what to do next.
+fn answer_body(verdict: Verdict, href: String) -> AnyView {
+    let policy = Policy::builtin();
+    let calculator = |text: &'static str| view! { <a class="button" href=href.clone() id="check-calculator">{text}</a> };
+    match verdict {
+        Verdict::Open(_) => view! {
+            <p>"回答上面的问题，这里会告诉您能不能享受、下一步去哪里。"</p>
+        }
+        .into_any(),
+        Verdict::NotPoor => view! {
+            <p>"三提高、两补贴、一减免、一兜底这些健康扶贫政策，是给农村贫困人口的。"<Cite citation=hunan("三(二)", "三提高、两补贴、一减免、一兜底")/></p>
+            <p>"普通居民住院，照样由基本医保（城乡居民医保）按比例报销，自己负担多的还有大病保险；只是没有给贫困人口提高的比例，也没有九种大病的医疗救助、医院减免和区级专项资金。"</p>
+            <p>"如果病人其实是低保对象、特困人员、建档立卡贫困人口或贫困残疾人，请重新选第1题。"</p>
+            <p class="next">{calculator("算一算普通居民要付多少")}</p>
+        }
+        .into_any(),
+        Verdict::CategoryUnknown => view! {
+            <p>"农村贫困人口指：建档立卡贫困人口、农村低保对象、特困人员、贫困残疾人。"<Cite citation=hunan("一", "工作目标")/></p>
+            <p>"不清楚的，可以问村委会，或者镇（街道）的民政所、扶贫办。区里的救治名单是镇村摸底排查、区级审核确定的。"<Cite citation=junshan("四(一)", "建立救治台账")/></p>
+            <p>"计算器可以先按建档立卡贫困人口估算，结果里会写明。"</p>
+            <p class="next">{calculator("先估算一下")}</p>
+        }
+        .into_any(),
+        Verdict::DiseaseUnknown => view! {
+            <p>"看医生的诊断上写的是什么病。九种大病是：食管癌、胃癌、结肠癌、直肠癌、终末期肾病（尿毒症），14岁及以下孩子的急性淋巴细胞白血病、急性早幼粒细胞白血病、房间隔缺损、室间隔缺损。"<Cite citation=WHO/></p>
+            <p class="next">
+                <a class="button" href="/diseases">"看九种大病"</a>" "
+                <a class="button secondary" href=href.clone() id="check-calculator">"先估算一下"</a>
+            </p>
+        }
+        .into_any(),
+        Verdict::OtherDisease => view! {
+            <p>"农村贫困人口看这个病，仍然享受："</p>
+            <ul>
+                <li>"基本医保：住院报销比例提高10%。"</li>
+                <li>"大病保险：起付线降低50%，报销比例提高到90%以上。"</li>
+                <li>"参保补贴：城乡居民医保的个人缴费，财政补贴50%以上，特困人员全额补贴。"</li>
+                <li>"一兜底：各项报销以后，剩下的合规自付费用个人支付仍有困难的，政府兜底保障。"</li>
+            </ul>
+            <p><Cite citation=hunan("三(二)", "三提高、两补贴、一兜底")/></p>
+            <p>"但没有只给九种大病的：医疗救助按70%、50%救助，定点医院减免50%，区级专项资金补助70%。"<Cite2 first=hunan("三(二)", "三提高、一减免") second=junshan("三", "支付政策")/></p>
+            <p>"得的是重性精神病、尘肺病、肺结核、艾滋病或晚期血吸虫病的，省里另有专项救治，请看"<a href="/diseases#other-programmes">"其他专项救治"</a>"。"</p>
+            <p class="next">{calculator("算一算要付多少钱")}</p>
+        }
+        .into_any(),
+        Verdict::AgeUnknown(disease) => {
+            let name = policy.disease(disease).name.clone();
+            view! {
+                <p>{name}"是儿童病种：0至14岁的孩子可以享受九种大病专项救治；15岁及以上的，按本站的理解不在这一项里。"</p>
+                <p class="reading">"文件只写“儿童”，没有写到几岁。本站的理解："{Interpretation::I4.text()}"。"</p>
+                <p>"请在第3题填上孩子的周岁。"</p>
+                <p class="next">{calculator("先按14岁估算")}</p>
+            }
+            .into_any()
+        }
+        Verdict::ChildOverAge { disease, age, max_age } => {
+            let name = policy.disease(disease).name.clone();
+            view! {
+                <p class="reading">
+                    "文件只写“儿童白血病”“儿童先天性心脏病”，没有写到几岁。本站的理解："{Interpretation::I4.text()}"。"
+                </p>
+                <p>{format!("按这个理解，{age}岁得{name}，不在九种大病专项救治里（只到{max_age}岁），计算器按其他疾病估算：仍有三提高和一兜底，但没有九种大病的医疗救助、医院减免和区级专项资金。")}</p>
+                <p>"这只是本站的理解。请向岳阳市一人民医院或区卫生计生局问清楚；如果按九种大病办理，就按九种大病算。"</p>
+                <p><Cite citation=WHO/></p>
+                <p class="next">{calculator("算一算要付多少钱")}</p>
+            }
+            .into_any()
+        }
+        Verdict::Covered { category, disease } => {
+            let name = policy.disease(disease).name.clone();
+            let hospital = treating_hospital(&policy, disease).cloned();
+            let go = hospital.map(|h| {
+                let outside = !h.in_district;
+                view! {
+                    <p>"到定点救治医院住院："<strong id="check-hospital">{h.name.clone()}</strong>"（"{hospital_place(&h)}"）。"
+                        <Cite citation=junshan("四(二)1", "确定定点救治与定点指导医院")/></p>
+                    {if outside {
+                        view! { <p>"这家医院在君山区外：住院前先问清楚要不要办转诊手续，手续不全，有些报销可能拿不到。"</p> }.into_any()
+                    } else {
+                        view! { <p>"在区内的定点医院住院，凭身份证明“先诊疗后付费”，不用交住院押金。"
+                            <Cite citation=hunan("二(三)3", "一站式结算")/></p> }.into_any()
+                    }}
+                }
+            });
+            view! {
+                <p>{format!("{}得了{}，是君山区九种大病专项救治的对象。", category.name(), name)}<Cite citation=WHO/></p>
+                {go}
+                <p>"住院费用按出院结算的顺序，由基本医保、大病保险、扶贫特惠保、医疗救助、医院减免、区级专项资金一层一层报销；还付不起的，可以申请政府兜底。"
+                    <Cite citation=junshan("三", "支付政策")/></p>
+                <p class="next">
+                    {calculator("算一算要付多少钱")}" "
+                    <a class="button secondary" href="/hospitals#what-to-bring">"住院要带什么"</a>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Answer::{DontKnow, Is, Open};
+
+    fn verdict(c: Answer<Category>, d: Answer<DiseaseId>, a: Answer<u8>) -> Verdict {
+        check(&Policy::builtin(), c, d, a)
+    }
+
+    #[test]
+    fn a_dibao_child_with_leukaemia_aged_8_is_covered() {
+        let v = verdict(Is(Category::Dibao), Is(DiseaseId::ChildAll), Is(8));
+        assert_eq!(v, Verdict::Covered { category: Category::Dibao, disease: DiseaseId::ChildAll });
+        assert_eq!(v.headline(), "可以享受九种大病专项救治");
+        assert_eq!(verdict(Is(Category::Dibao), Is(DiseaseId::ChildVsd), Is(14)).id(), "covered");
+    }
+
+    #[test]
+    fn an_adult_disease_needs_no_age() {
+        assert_eq!(
+            verdict(Is(Category::RegisteredPoor), Is(DiseaseId::GastricCancer), Open),
+            Verdict::Covered { category: Category::RegisteredPoor, disease: DiseaseId::GastricCancer }
+        );
+        assert_eq!(verdict(Is(Category::Tekun), Is(DiseaseId::Esrd), DontKnow).id(), "covered");
+    }
+
+    #[test]
+    fn an_ordinary_resident_is_not_poor_whatever_the_other_answers() {
+        for d in [Open, DontKnow, Is(DiseaseId::ChildAll), Is(DiseaseId::Other)] {
+            assert_eq!(verdict(Is(Category::Ordinary), d, Open), Verdict::NotPoor);
+        }
+    }
+
+    #[test]
+    fn another_disease_keeps_san_tigao_and_doudi() {
+        let v = verdict(Is(Category::DisabledPoor), Is(DiseaseId::Other), Open);
+        assert_eq!(v, Verdict::OtherDisease);
+        assert!(v.headline().contains("三提高") && v.headline().contains("一兜底"));
+    }
+
+    #[test]
+    fn a_child_over_14_is_told_the_sites_reading() {
+        let v = verdict(Is(Category::Dibao), Is(DiseaseId::ChildAsd), Is(15));
+        assert_eq!(v, Verdict::ChildOverAge { disease: DiseaseId::ChildAsd, age: 15, max_age: 14 });
+        assert!(v.headline().contains("0至14岁"));
+        assert!(v.headline().contains("本站的理解"));
+    }
+
+    #[test]
+    fn unknowns_get_their_own_answer() {
+        assert_eq!(verdict(DontKnow, Is(DiseaseId::GastricCancer), Open), Verdict::CategoryUnknown);
+        assert_eq!(verdict(DontKnow, DontKnow, DontKnow), Verdict::CategoryUnknown);
+        assert_eq!(verdict(Is(Category::Dibao), DontKnow, Open), Verdict::DiseaseUnknown);
+        assert_eq!(verdict(Is(Category::Dibao), Is(DiseaseId::ChildApl), DontKnow), Verdict::AgeUnknown(DiseaseId::ChildApl));
+    }
+
+    #[test]
+    fn open_questions_are_asked_in_order() {
+        assert_eq!(verdict(Open, Open, Open), Verdict::Open(Question::Category));
+        assert_eq!(verdict(Open, Is(DiseaseId::Esrd), Is(50)), Verdict::Open(Question::Category));
+        assert_eq!(verdict(Is(Category::Dibao), Open, Open), Verdict::Open(Question::Disease));
+        assert_eq!(verdict(Is(Category::Dibao), Is(DiseaseId::ChildAll), Open), Verdict::Open(Question::Age));
+        assert_eq!(verdict(Open, Open, Open).headline(), "请回答第1题");
+    }
+
+    #[test]
+    fn the_age_as_typed() {
+        assert_eq!(read_age("", false), Ok(Open));
+        assert_eq!(read_age(" 8 ", false), Ok(Is(8)));
+        assert_eq!(read_age("8", true), Ok(DontKnow));
+        assert!(read_age("八", false).is_err());
+        assert!(read_age("-1", false).is_err());
+    }
+
+    #[test]
+    fn the_calculator_opens_with_the_answers_filled_in() {
+        assert_eq!(
+            calculator_href(Is(Category::Dibao), Is(DiseaseId::ChildAll), Is(8)),
+            "/calculator#s=4&c=dibao&d=child_all&a=8"
+        );
+        assert_eq!(
+            calculator_href(Is(Category::Dibao), Is(DiseaseId::GastricCancer), Open),
+            "/calculator#s=3&c=dibao&d=gastric_cancer"
+        );
+        assert_eq!(calculator_href(Is(Category::Ordinary), Open, Open), "/calculator#s=2&c=ordinary");
+        assert_eq!(calculator_href(DontKnow, DontKnow, DontKnow), "/calculator#s=4&u=c.d.a");
+        assert_eq!(calculator_href(Open, Open, Open), "/calculator");
+        // What the calculator reads back is what was answered.
+        let (state, damage) = CalcState::from_fragment("s=4&c=dibao&d=child_all&a=8");
+        assert!(!damage.tampered);
+        assert_eq!(state.get(Key::Age), "8");
     }
 }
