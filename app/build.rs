@@ -35,11 +35,17 @@ fn main() {
 // ---------------------------------------------------------------------------------------------
 // The structure
 
+/// (clause path as the site cites it, e.g. `三(二)`, anchor).
+type Clauses = Vec<(String, String)>;
+
+/// A clause number: its value and its numeral as printed (`(2, "二")`).
+type Numbered = Option<(u32, String)>;
+
 struct Doc {
     header: Header,
     paragraphs: Vec<Para>,
-    /// (clause path as the site cites it, e.g. `三(二)`, anchor), in document order.
-    clauses: Vec<(String, String)>,
+    /// In document order.
+    clauses: Clauses,
 }
 
 struct Header {
@@ -211,7 +217,7 @@ fn continues(prev: &str, line: &str, blank_before: bool) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Classifying the paragraphs
 
-fn classify(raws: Vec<Raw>) -> Result<(Vec<Para>, Vec<(String, String)>), String> {
+fn classify(raws: Vec<Raw>) -> Result<(Vec<Para>, Clauses), String> {
     let text_of = |r: &Raw| match r {
         Raw::Text(t) => Some(t.clone()),
         Raw::Table(_) => None,
@@ -263,7 +269,7 @@ fn classify(raws: Vec<Raw>) -> Result<(Vec<Para>, Vec<(String, String)>), String
 
     let mut paragraphs = Vec::new();
     let mut clauses = Vec::new();
-    let (mut n1, mut n2): (Option<(u32, String)>, Option<(u32, String)>) = (None, None);
+    let (mut n1, mut n2): (Numbered, Numbered) = (None, None);
     let mut attachment: Option<String> = None;
     let mut after_table = false;
     for (k, raw) in raws.into_iter().enumerate() {
