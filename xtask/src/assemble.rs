@@ -51,9 +51,18 @@ pub struct Assets {
     pub css: String,
 }
 
+/// The address the site will be served from, without a trailing slash, from `SITE_URL` at
+/// build time (e.g. `https://jkfp.example.gov.cn`; the site is served from the root of its host). Link previews (WeChat, search engines)
+/// want absolute addresses for the page and its image; without it they are site-relative.
+pub fn site_url() -> String {
+    std::env::var("SITE_URL").unwrap_or_default().trim_end_matches('/').to_string()
+}
+
 /// Fills the HTML template for one page.
 pub fn page_html(template: &str, page: &Page, assets: &Assets) -> String {
     template
+        .replace("{{site_url}}", &escape(&site_url()))
+        .replace("{{path}}", page.path)
         .replace("{{title}}", &escape(&full_title(page)))
         .replace("{{heading}}", &escape(page.title))
         .replace("{{description}}", &escape(page.description))

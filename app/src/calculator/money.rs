@@ -11,7 +11,9 @@ pub fn yuan(amount: Decimal) -> String {
 pub fn wan(amount: Decimal) -> Option<String> {
     let ten_thousand = Decimal::from(10_000);
     (amount.abs() >= ten_thousand).then(|| {
-        let w = (amount / ten_thousand).round_dp(2).normalize();
+        let w = (amount / ten_thousand)
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .normalize();
         format!("约 {w} 万元")
     })
 }

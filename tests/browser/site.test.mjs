@@ -1,0 +1,104 @@
+// Site-wide checks on every page of the page table (app/src/pages.rs): each opens directly by
+// its URL with its own heading, title, description and share card; every internal link and
+// every citation anchor leads somewhere that exists; and axe-core finds no serious or critical
+// accessibility problem.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { BASE_URL, launch, openPage, waitForApp, screenshot } from './helpers.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The pages as the site itself lists them: path, title, description. */
+function pageTable() {
+  const source = readFileSync('app/src/pages.rs', 'utf8');
+  const table = source.slice(source.indexOf('pub const PAGES'), source.indexOf('pub const NOT_FOUND'));
+  const pages = [...table.matchAll(/path: "([^"]*)",\s*title: "([^"]*)",\s*description: "([^"]*)"/g)]
+    .map(([, path, title, description]) => ({ path, title, description }));
+  assert.ok(pages.length >= 3, 'the page table could not be read');
+  return pages;
+}
+
+let browser;
+before(async () => { mkdirSync('tests/output', { recursive: true }); browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('every page opens directly by its URL with its own heading, title, description and share card', async () => {
+  const { context, page, problems } = await openPage(browser);
+  for (const { path, title, description } of pageTable()) {
+    const response = await page.goto(`${BASE_URL}${path}`);
+    assert.equal(response.status(), 200, path);
+    // Before any script runs, the HTML file already names the page.
+    const html = await response.text();
+    assert.ok(html.includes(`<title>${title} - 健康扶贫政策计算器</title>`), `${path}: static title`);
+    assert.ok(html.includes(`<meta name="description" content="${description}">`), `${path}: description`);
+    assert.ok(html.includes(`<meta property="og:title" content="${title} - 健康扶贫政策计算器">`), `${path}: og:title`);
+    assert.match(html, /<meta property="og:image" content="[^"]*\/og-image\.png">/, `${path}: og:image`);
+    await waitForApp(page);
+    assert.ok((await page.locator('main h1').first().innerText()).trim().length > 0, `${path}: no heading`);
+    assert.equal(await page.title(), `${title} - 健康扶贫政策计算器`, path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} is ${overflow}px wider than 360px`);
+    const name = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
+    await screenshot(page, `page-${name}-360`);
+  }
+  const image = await page.goto(`${BASE_URL}/og-image.png`);
+  assert.equal(image.headers()['content-type'], 'image/png');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every internal link and every anchor on every page leads to something that exists', async () => {
+  const { context, page, problems } = await openPage(browser, { width: 1280, height: 900 });
+  const links = new Map();
+  for (const { path } of pageTable()) {
+    await page.goto(`${BASE_URL}${path}`);
+    await waitForApp(page);
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) {
+      if (href.startsWith('/') || href.startsWith('#')) links.set(href.startsWith('#') ? `${path}${href}` : href, path);
+    }
+  }
+  assert.ok(links.size > 10, `only ${links.size} internal links found`);
+  for (const [href, from] of links) {
+    const [path, hash] = href.split('#');
+    if (path.startsWith('/calculator') || path.startsWith('/premium')) {
+      // Their fragments are the calculators' input, not anchors.
+      const response = await page.goto(`${BASE_URL}${href}`);
+      assert.equal(response.status(), 200, `${href} (linked from ${from})`);
+      continue;
+    }
+    const response = await page.goto(`${BASE_URL}${path || from}`);
+    assert.equal(response.status(), 200, `${href} (linked from ${from})`);
+    if (hash) {
+      await waitForApp(page);
+      const found = await page.evaluate((id) => document.getElementById(decodeURIComponent(id)) !== null, hash);
+      assert.ok(found, `${href} (linked from ${from}) has no element with id ${hash}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('axe-core finds no serious or critical accessibility problem on any page', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const found = [];
+  const pages = [...pageTable().map((p) => p.path),
+    '/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000',
+    '/no-such-page'];
+  for (const path of pages) {
+    await page.goto(`${BASE_URL}${path}`);
+    await waitForApp(page);
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+    for (const v of result.violations) {
+      if (v.impact === 'serious' || v.impact === 'critical') {
+        found.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      }
+    }
+  }
+  assert.deepEqual(found, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
