@@ -182,7 +182,9 @@ pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
     }
     say(&format!("installing wasm-bindgen-cli {version} with cargo install (a few minutes, once)"));
     // Without --locked: the registry here lacks some versions the CLI's own lock file names.
-    run(Command::new(cargo()).args(["install", "wasm-bindgen-cli", "--version", &version]))?;
+    // With --force: cargo's own record may still list a binary that is gone or of another
+    // version, and would then refuse to install it again.
+    run(Command::new(cargo()).args(["install", "--force", "wasm-bindgen-cli", "--version", &version]))?;
     if has(&installed) {
         Ok(installed)
     } else {
