@@ -5,14 +5,13 @@ use std::fmt;
 
 /// A clause of one of the documents, as the engine cites it beside each result line.
 ///
-/// `clause` is the document's own numbering with ASCII brackets, e.g. `三(二)`; the site can
-/// link [`Citation::anchor`] to its documents page.
+/// `clause` is the document's own numbering with ASCII brackets, e.g. `三(二)`; the site links
+/// it to that clause of its documents page.
 ///
 /// ```
 /// use policy::{Citation, Document};
 /// let c = Citation::new(Document::Hunan, "三(二)", "三提高");
 /// assert_eq!(c.to_string(), "湘卫财务发〔2017〕2号 三（二）“三提高”");
-/// assert_eq!(c.anchor(), "hunan-三(二)");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Citation {
@@ -29,15 +28,6 @@ impl Citation {
     pub const fn new(document: Document, clause: &'static str, label: &'static str) -> Citation {
         Citation { document, clause, label }
     }
-
-    /// A stable fragment id for the documents page: `<document id>-<clause>`.
-    pub fn anchor(&self) -> String {
-        anchor(self.document, self.clause)
-    }
-}
-
-fn anchor(document: Document, clause: &str) -> String {
-    format!("{}-{}", document.id(), clause)
 }
 
 /// Writes a clause path with full-width brackets, as the documents print it.
@@ -100,16 +90,6 @@ pub enum Source {
         /// Its address, when it has one.
         url: Option<String>,
     },
-}
-
-impl Source {
-    /// The anchor of the cited clause on the documents page, for a document source.
-    pub fn anchor(&self) -> Option<String> {
-        match self {
-            Source::Document { document, clause, .. } => Some(anchor(*document, clause)),
-            Source::Public { .. } => None,
-        }
-    }
 }
 
 impl fmt::Display for Source {
