@@ -182,22 +182,24 @@ pub fn DiseasesPage() -> impl IntoView {
         .map(|disease| view! { <DiseaseCard disease/> })
         .collect_view();
     view! {
-        <h1>"九种大病专项救治"</h1>
-        <p class="lead">
-            "君山区对农村贫困人口中得了下面4类9种病的，集中救治：到定点医院治疗，费用由医保、大病保险、医疗救助、医院减免、区级专项资金一层一层报销。"
-        </p>
-        <p><Cite citation=junshan("二", "工作目标")/></p>
-        <div class="notice portal-note">
-            <p>"每张卡片里的例子都由本站的计算器当场算出：一位农村低保对象，住院总费用 "
-                {whole_yuan(EXAMPLE_TOTAL)}" 元，其中政策范围内 "{whole_yuan(EXAMPLE_IN_POLICY)}
-                " 元，在定点医院住院，2018年出院。"</p>
-            <p>"基本医保、大病保险的起付线和原来的报销比例，两份文件没有写，例子用的是公开资料里的数字；实际以医院结算为准。"</p>
+        <div class="portal-page diseases-page">
+            <h1>"九种大病专项救治"</h1>
+            <p class="lead">
+                "君山区对农村贫困人口中得了下面4类9种病的，集中救治：到定点医院治疗，费用由医保、大病保险、医疗救助、医院减免、区级专项资金一层一层报销。"
+            </p>
+            <p><Cite citation=junshan("二", "工作目标")/></p>
+            <div class="notice portal-note">
+                <p>"每张卡片里的例子都由本站的计算器当场算出：一位农村低保对象，住院总费用 "
+                    {whole_yuan(EXAMPLE_TOTAL)}" 元，其中政策范围内 "{whole_yuan(EXAMPLE_IN_POLICY)}
+                    " 元，在定点医院住院，2018年出院。"</p>
+                <p>"基本医保、大病保险的起付线和原来的报销比例，两份文件没有写，例子用的是公开资料里的数字；实际以医院结算为准。"</p>
         </div>
         <ul class="plain disease-cards">{cards}</ul>
         <OtherProgrammes/>
         <p class="portal-more">
             <a class="button" href="/hospitals">"看定点医院和怎么转诊"</a>
         </p>
+        </div>
     }
 }
 
@@ -260,7 +262,8 @@ fn DiseaseCard(disease: Disease) -> impl IntoView {
                 <h3>"政策怎么付"</h3>
                 <WorkedExample disease=id/>
                 <p class="card-action">
-                    <a class="button" href=calculator_href(id) data-calculator=id.id()>"算一算这个病要付多少"</a>
+                    // A full load: the calculator reads the fragment it is opened with only as it starts.
+                    <a class="button" href=calculator_href(id) rel="external" data-calculator=id.id()>"算一算这个病要付多少"</a>
                 </p>
             </article>
         </li>

@@ -27,19 +27,21 @@ pub fn HospitalsPage() -> impl IntoView {
     let policy = Policy::builtin();
     let cards = policy.hospitals().iter().cloned().map(|hospital| view! { <HospitalCard hospital/> }).collect_view();
     view! {
-        <h1>"定点医院"</h1>
-        <p class="lead">"君山区的农村贫困人口得了九种大病，到下面两家定点医院治疗。在定点医院治疗，才有医院减免和区级专项资金。"</p>
-        <ul class="plain hospital-cards">{cards}</ul>
-        <Referral/>
-        <GreenChannel/>
-        <PayAtDischarge/>
-        <WhatToBring/>
-        <Experts/>
-        <p class="portal-more">
-            <a class="button" href="/calculator">"算一算要付多少钱"</a>
-            " "
-            <a class="button secondary" href="/diseases">"看九种大病"</a>
-        </p>
+        <div class="portal-page hospitals-page">
+            <h1>"定点医院"</h1>
+            <p class="lead">"君山区的农村贫困人口得了九种大病，到下面两家定点医院治疗。在定点医院治疗，才有医院减免和区级专项资金。"</p>
+            <ul class="plain hospital-cards">{cards}</ul>
+            <Referral/>
+            <GreenChannel/>
+            <PayAtDischarge/>
+            <WhatToBring/>
+            <Experts/>
+            <p class="portal-more">
+                <a class="button" href="/calculator">"算一算要付多少钱"</a>
+                " "
+                <a class="button secondary" href="/diseases">"看九种大病"</a>
+            </p>
+        </div>
     }
 }
 
