@@ -368,11 +368,17 @@ pub fn shown_value(unit: Unit, value: rust_decimal::Decimal) -> String {
 pub fn baseline_text(params: &Parameters, id: ParamId) -> Option<String> {
     let entry = params.entry(id)?;
     let mut text = format!("{}：{}", entry.label, shown_value(entry.unit, entry.value));
-    match (entry.confidence, entry.confidence.note()) {
-        (_, None) => {}
-        // An assumption's note already says it is an estimate.
-        (Confidence::A, Some(note)) => text.push_str(&format!("（{note}）")),
-        (c, Some(note)) => text.push_str(&format!("（{note}；{}）", c.name())),
+    // The list is headed "文件没有写，本站计算时用的数（可在计算器里修改）", so each line says
+    // only where its figure comes from.
+    let origin = match entry.confidence {
+        Confidence::Doc => None,
+        Confidence::H => Some("公开资料，可信度高"),
+        Confidence::M => Some("公开资料，可信度中"),
+        Confidence::L => Some("公开资料，可信度低"),
+        Confidence::A => entry.confidence.note(),
+    };
+    if let Some(origin) = origin {
+        text.push_str(&format!("（{origin}）"));
     }
     Some(text)
 }
@@ -431,7 +437,7 @@ mod tests {
         }
         assert_eq!(
             baseline_text(&params, ParamId::BasicDeductibleCounty).as_deref(),
-            Some("基本医保住院起付线（县级医院）：500.00 元（基线参数，来自公开资料，可调整；公开资料（可信度中））")
+            Some("基本医保住院起付线（县级医院）：500.00 元（公开资料，可信度中）")
         );
         assert_eq!(
             baseline_text(&params, ParamId::CriticalDeductible).as_deref(),

@@ -390,7 +390,7 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                 "例子：这位低保病人最后自付 "<Figure id="patient-pays" amount=e.patient_pays/>
                 "，其中政策范围外的 "<Figure id="patient-pays-out" amount=e.patient_pays_out_of_policy/>
                 "不算合规费用；合规自付的 "<Figure id="doudi" amount=apply_for/>
-                "如果仍然付不起，可以申请兜底。普通居民同样的账单要自付 "<Figure id="ordinary-pays" amount=e.ordinary_patient_pays/>"。"
+                "，如果仍然付不起，可以申请兜底。普通居民同样的账单要自付 "<Figure id="ordinary-pays" amount=e.ordinary_patient_pays/>"。"
             </p>
         }
     });
@@ -407,11 +407,11 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
             <h3 id="san-tigao">"三提高"</h3>
             <ol class="policy-measures">
                 <li>
-                    <p><strong>"提高基本医保。"</strong>"农村贫困人口住院费用，"<Term id=TermId::Jibenyibao>"城乡居民医保"</Term>"报销比例提高10%。本站按提高10个百分点计算，比如县级医院从70%提高到80%。"</p>
+                    <p><strong>"提高基本医保。"</strong>"农村贫困人口住院费用，"<Term id=TermId::Jibenyibao>"城乡居民医保"</Term>"报销比例提高10%，本站按提高10个百分点计算。"</p>
                     {basic}
                 </li>
                 <li>
-                    <p><strong>"提高大病保险。"</strong>"农村贫困人口的"<Term id=TermId::Dabingbaoxian/><Term id=TermId::Qifuxian/>"降低50%，大病住院"<Term id=TermId::Zhengcefanwei>"政策范围内"</Term>"报销比例提高到90%以上。"</p>
+                    <p><strong>"提高大病保险。"</strong>"农村贫困人口的"<Term id=TermId::Dabingbaoxian/>"的"<Term id=TermId::Qifuxian/>"降低50%，大病住院"<Term id=TermId::Zhengcefanwei>"政策范围内"</Term>"报销比例提高到90%以上。"</p>
                     <Reading interpretation=Interpretation::I1/>
                     {critical}
                 </li>
@@ -428,7 +428,7 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                 <li>
                     <p><strong>"补贴医保缴费。"</strong>"农村贫困人口参加城乡居民医保，个人缴费部分财政补贴50%以上；"<Term id=TermId::Tekun>"特困人员"</Term>"全额补贴，自己不用交。"</p>
                     {premium}
-                    <p><a href="/premium">"算一算家里参保要交多少"</a></p>
+                    <p><a class="policy-more" href="/premium">"算一算家里参保要交多少"</a></p>
                 </li>
                 <li>
                     <p><strong>"补贴扶贫特惠保。"</strong>"农村贫困人口参加“"<Term id=TermId::Tehuibao/>"”家庭综合保障保险，保费由当地政府（君山区是区政府）补贴不超过90%。这种保险赔多少，各地的保险合同不同，文件没有写。"</p>
@@ -642,7 +642,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "结清以后，医院会及时把病人交的证件还回来。"
                 </p>
                 {discharge}
-                <p><a href="/calculator">"用计算器算自己的"</a></p>
+                <p><a class="policy-more" href="/calculator">"用计算器算自己的"</a></p>
                 <Sources citations=vec![h("二(三)3"), j("四(三)")]/>
             </Question>
             <Question id="faq-cannot-pay" question="还是付不起怎么办？">
@@ -656,7 +656,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
             <Question id="faq-tehui" question="扶贫特惠保是什么？">
                 <p>
                     "“"<Term id=TermId::Tehuibao/>"”是给农村贫困家庭的家庭综合保障保险，保费由当地政府补贴不超过90%。"
-                    "住院时它在大病保险之后、医疗救助之前赔付；赔多少按各地的保险合同，两份文件都没有写。"
+                    "文件写的是医疗救助在各类商业保险报销之后，本站把它放在大病保险之后、医疗救助之前计算；赔多少按各地的保险合同，两份文件都没有写。"
                     "您知道自家保单的赔付比例，可以在计算器里填上。"
                 </p>
                 <Sources citations=vec![h("三(二)"), j("三")]/>
@@ -666,7 +666,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "农村贫困人口参加城乡居民医保，个人缴费财政补贴50%以上，"<Term id=TermId::Tekun/>"全额补贴。"
                 </p>
                 {premium}
-                <p><a href="/premium">"算一算家里参保要交多少"</a></p>
+                <p><a class="policy-more" href="/premium">"算一算家里参保要交多少"</a></p>
                 <Sources citations=vec![h("三(二)"), j("三")]/>
             </Question>
             <Question id="faq-who" question="怎么知道自己是不是救治对象？">
