@@ -127,7 +127,7 @@ fn PayAtDischarge() -> impl IntoView {
                 <li>"出院时，只付各项报销以后自己负担的部分。"</li>
                 <li>"付清以后，医院要及时把您交的证件还给您。"</li>
             </ul>
-            <p><Cite2 first=hunan("二(三)3", "一站式结算") second=junshan("四(三)", "推行“一站式”结算")/></p>
+            <p><Cite2 first=hunan("二(三)3", "一站式结算") second=junshan("四(三)", "一站式结算")/></p>
             <p class="reading">
                 "文件写的是县（区）内的定点医院。到区外的岳阳市一人民医院住院要不要交押金，文件没有写，请先问医院。"
             </p>
