@@ -1,10 +1,12 @@
 //! The 健康扶贫政策计算器与服务门户 site, rendered in the visitor's browser.
 
 pub mod calculator;
+pub mod cite;
 pub mod documents;
 pub mod glossary;
 mod diseases;
 mod home;
+pub mod money;
 mod hospitals;
 pub mod pages;
 pub mod policy_page;

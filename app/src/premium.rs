@@ -8,10 +8,12 @@
 
 use engine::{premium_subsidies, ContributionLine, Family, Field, Premiums, TehuiPremium};
 use leptos::prelude::*;
+
+use crate::cite::CitationLink;
+use crate::money::yuan;
 use policy::{Category, Citation, Date, Document, ParamId, Policy, Region};
 use rust_decimal::Decimal;
 
-use crate::documents::clause_href;
 
 /// The years of the policy period; each has its own contribution standard.
 pub const YEARS: [u16; 4] = [2017, 2018, 2019, 2020];
@@ -299,21 +301,6 @@ fn decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// `¥12,345.67`.
-fn yuan(amount: Decimal) -> String {
-    format!("¥{}", engine::format_yuan(amount))
-}
-
-/// A clause as a link to its place in the original document.
-#[component]
-fn ClauseLink(citation: Citation) -> impl IntoView {
-    let text = citation.to_string();
-    match clause_href(citation.document.id(), citation.clause) {
-        Some(href) => view! { <a class="citation" href=href>{text}</a> }.into_any(),
-        None => view! { <span class="citation">{text}</span> }.into_any(),
-    }
-}
-
 fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
@@ -519,8 +506,8 @@ fn CategoryLine(line: ContributionLine, region: Region) -> impl IntoView {
             </dl>
             <p class="rule">{line.rule.clone()}</p>
             {line.citation.map(|citation| view! {
-                <p class="cite">"依据："<ClauseLink citation/>
-                    {(poor && region == Region::Junshan).then(|| view! { "；"<ClauseLink citation=JUNSHAN_SAN/> })}
+                <p class="cite">"依据："<CitationLink citation/>
+                    {(poor && region == Region::Junshan).then(|| view! { "；"<CitationLink citation=JUNSHAN_SAN/> })}
                 </p>
             })}
         </li>
@@ -539,8 +526,8 @@ fn TehuiLine(tehui: TehuiPremium, region: Region) -> impl IntoView {
                 <div><dt>"家里交"</dt><dd class="fam" data-figure="family">{yuan(tehui.family_pays)}</dd></div>
             </dl>
             <p class="rule">{tehui.rule.clone()}</p>
-            <p class="cite">"依据："<ClauseLink citation=tehui.citation/>
-                {(region == Region::Junshan).then(|| view! { "；"<ClauseLink citation=JUNSHAN_SAN/> })}
+            <p class="cite">"依据："<CitationLink citation=tehui.citation/>
+                {(region == Region::Junshan).then(|| view! { "；"<CitationLink citation=JUNSHAN_SAN/> })}
             </p>
         </li>
     }

@@ -282,3 +282,35 @@ test('every step and the result at 360 px and 1280 px', async () => {
     await context.close();
   }
 });
+
+test('going back two steps with the browser and forward again keeps the later answers', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await open(page, DATE);
+  await choose(page, '农村低保对象');
+  await carryOn(page, '病人得的是什么病？');
+  await choose(page, '胃癌');
+  await carryOn(page, '病人多大年龄？');
+  await page.locator('#g-age').fill('56');
+  await carryOn(page, '在哪家医院住院？');
+
+  await page.goBack();
+  await expectHeading(page, '病人多大年龄？');
+  await page.goBack();
+  await expectHeading(page, '病人得的是什么病？');
+  assert.equal(await answer(page, '胃癌').first().getAttribute('aria-pressed'), 'true');
+  await carryOn(page, '病人多大年龄？');
+  assert.equal(await page.locator('#g-age').inputValue(), '56', 'the age given later was lost');
+  await carryOn(page, '在哪家医院住院？');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link opened afresh is taken exactly as written, not merged with earlier answers', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await open(page, `${ANSWERED}&s=7`);
+  await page.goto(`${BASE_URL}/calculator#${DATE}&c=tekun&s=2`);
+  await expectHeading(page, '病人得的是什么病？');
+  assert.equal(await answer(page, '胃癌').first().getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -11,7 +11,7 @@ use policy::{Category, DiseaseGroup, DiseaseId, HospitalId, HospitalLevel, Polic
 use wasm_bindgen::JsCast;
 
 use super::compute::AVERAGE_CASE_COST;
-use super::money::yuan;
+use crate::money::yuan;
 use super::state::{CalcState, Key};
 use super::{use_calc, Calc, ResultView};
 

@@ -6,7 +6,6 @@
 pub mod compute;
 mod advanced;
 mod guided;
-mod money;
 mod quick;
 mod result;
 pub mod state;
@@ -40,6 +39,9 @@ fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// Marks the history entries the calculator writes itself.
+const HISTORY_MARK: &str = "calculator";
+
 /// The calculator page.
 #[component]
 pub fn CalculatorPage() -> impl IntoView {
@@ -52,20 +54,35 @@ pub fn CalculatorPage() -> impl IntoView {
     let calc = Calc { state, outcome, damaged, ready };
     provide_context(calc);
 
-    let read_fragment = move || {
-        let (s, damage) = CalcState::from_fragment(&current_fragment());
-        state.set(s);
+    // `returning`: the fragment is that of an earlier entry this page wrote itself (back or
+    // forward), so answers given since are kept; a link opened or pasted is taken as it is.
+    let read_fragment = move |returning: bool| {
+        let (read, damage) = CalcState::from_fragment(&current_fragment());
+        if returning {
+            state.update(|s| *s = read.returning_to(s));
+        } else {
+            state.set(read);
+        }
         damaged.set(damage.tampered);
     };
     // Browser-only: the fragment and the clock are read once the page is running.
     Effect::new(move |_| {
         today_signal.set(today());
-        read_fragment();
+        read_fragment(false);
         ready.set(true);
     });
     // Back and forward, and a link pasted into the address bar, change the fragment.
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| read_fragment());
-    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| read_fragment());
+    let popstate = window_event_listener(leptos::ev::popstate, move |ev| {
+        read_fragment(ev.state().as_string().as_deref() == Some(HISTORY_MARK))
+    });
+    // A fragment typed or pasted fires this too; back and forward between the page's own
+    // entries were already handled above.
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| {
+        let ours = window().history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_string());
+        if ours.as_deref() != Some(HISTORY_MARK) {
+            read_fragment(false)
+        }
+    });
     on_cleanup(move || {
         popstate.remove();
         hashchange.remove();
@@ -77,10 +94,11 @@ pub fn CalculatorPage() -> impl IntoView {
         if ready.get() && current_fragment().trim_start_matches('#') != fragment {
             let url = format!("#{fragment}");
             if let Ok(history) = window().history() {
+                let mark = wasm_bindgen::JsValue::from_str(HISTORY_MARK);
                 let _ = if previous.is_some_and(|p| p != place) {
-                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                    history.push_state_with_url(&mark, "", Some(&url))
                 } else {
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                    history.replace_state_with_url(&mark, "", Some(&url))
                 };
             }
         }

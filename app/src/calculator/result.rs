@@ -9,19 +9,9 @@ use rust_decimal::Decimal;
 
 use super::advanced::AdvancedPanel;
 use super::compute::{is_designated, WhatIf};
-use super::money::{wan, yuan};
+use crate::cite::CitationLink;
+use crate::money::{wan, yuan};
 use super::use_calc;
-use crate::documents::clause_href;
-
-/// A citation as a link to its clause in the original document, or as plain text.
-#[component]
-pub fn CitationLink(citation: Citation) -> impl IntoView {
-    let text = citation.to_string();
-    match clause_href(citation.document.id(), citation.clause) {
-        Some(href) => view! { <a class="citation" href=href>{text}</a> }.into_any(),
-        None => view! { <span class="citation">{text}</span> }.into_any(),
-    }
-}
 
 /// The colour of each payer in the chart and its legend: distinct, and dark enough for white
 /// text; the family's share is the accent colour.

@@ -206,6 +206,22 @@ impl CalcState {
         }
     }
 
+    /// This state, opened from an earlier history entry of the same visit: answers given after
+    /// that entry was written (empty here, filled in `newer`) are kept, so going back a step
+    /// and forward again does not lose them. Everything this entry does say wins.
+    pub fn returning_to(mut self, newer: &CalcState) -> CalcState {
+        for key in Key::ALL {
+            if self.get(key).is_empty() && !self.is_unknown(key) {
+                if newer.is_unknown(key) {
+                    self.set_unknown(key);
+                } else {
+                    self.values[key as usize] = newer.get(key).to_owned();
+                }
+            }
+        }
+        self
+    }
+
     /// The fragment (without `#`) that reproduces this state.
     pub fn to_fragment(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
@@ -397,6 +413,22 @@ mod tests {
         assert_eq!(s.get(Key::InPolicyCost), "");
         s.set(Key::InPolicyCost, "100");
         assert!(!s.is_unknown(Key::InPolicyCost));
+    }
+
+    #[test]
+    fn going_back_keeps_later_answers_but_not_over_what_the_entry_says() {
+        let mut earlier = CalcState::default();
+        earlier.set(Key::Category, "dibao");
+        earlier.step = 2;
+        let mut newer = example();
+        newer.set(Key::Category, "tekun");
+        newer.set_unknown(Key::Referred);
+        newer.step = 6;
+        let back = earlier.returning_to(&newer);
+        assert_eq!(back.step, 2);
+        assert_eq!(back.get(Key::Category), "dibao");
+        assert_eq!(back.get(Key::TotalCost), "50000");
+        assert!(back.is_unknown(Key::Referred));
     }
 
     #[test]
