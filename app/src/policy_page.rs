@@ -15,6 +15,7 @@ use policy::{Category, Citation, Date, DiseaseId, Document, HospitalId, Interpre
 use rust_decimal::Decimal;
 
 use crate::documents::clause_href;
+use crate::money::yuan;
 use crate::glossary::{baseline_text, Term, TermId, GLOSSARY};
 
 /// The case every example on the page uses: the worked example of the site.
@@ -98,11 +99,6 @@ pub fn examples(policy: &Policy) -> Option<Examples> {
     })
 }
 
-/// `¥12,345.67`, as the calculator writes money.
-pub fn yuan(amount: Decimal) -> String {
-    format!("¥{}", engine::format_yuan(amount))
-}
-
 /// The short name of a document, as the navigation names it.
 const fn short_name(doc: Document) -> &'static str {
     match doc {
@@ -129,6 +125,10 @@ pub const CITED: &[Citation] = &[
 ];
 
 /// A link to a clause of a document, or its number as plain text if it cannot be found.
+///
+/// Unlike [`crate::cite::CitationLink`], which writes the document number in full beside a
+/// figure, this names the document as the navigation does ("省里文件 三（二）"): on a page of
+/// prose read out to families, the number (湘卫财务发〔2017〕2号) means nothing to the listener.
 #[component]
 pub fn Cite(citation: Citation) -> impl IntoView {
     let mut clause = String::new();
