@@ -262,8 +262,7 @@ fn DiseaseCard(disease: Disease) -> impl IntoView {
                 <h3>"政策怎么付"</h3>
                 <WorkedExample disease=id/>
                 <p class="card-action">
-                    // A full load: the calculator reads the fragment it is opened with only as it starts.
-                    <a class="button" href=calculator_href(id) rel="external" data-calculator=id.id()>"算一算这个病要付多少"</a>
+                    <a class="button" href=calculator_href(id) data-calculator=id.id()>"算一算这个病要付多少"</a>
                 </p>
             </article>
         </li>

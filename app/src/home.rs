@@ -362,9 +362,8 @@ fn CoverageCheck() -> impl IntoView {
 /// What the answer means and what to do next.
 fn answer_body(verdict: Verdict, href: String) -> AnyView {
     let policy = Policy::builtin();
-    // A full load: the calculator reads the fragment it is opened with only as it starts.
     let calculator =
-        |text: &'static str| view! { <a class="button" href=href.clone() rel="external" id="check-calculator">{text}</a> };
+        |text: &'static str| view! { <a class="button" href=href.clone() id="check-calculator">{text}</a> };
     match verdict {
         Verdict::Open(_) => view! {
             <p>"回答上面的问题，这里会告诉您能不能享受、下一步去哪里。"</p>
@@ -388,7 +387,7 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
             <p>"看医生的诊断上写的是什么病。九种大病是：食管癌、胃癌、结肠癌、直肠癌、终末期肾病（尿毒症），14岁及以下孩子的急性淋巴细胞白血病、急性早幼粒细胞白血病、房间隔缺损、室间隔缺损。"<Cite citation=WHO/></p>
             <p class="next">
                 <a class="button" href="/diseases">"看九种大病"</a>" "
-                <a class="button secondary" href=href.clone() rel="external" id="check-calculator">"先估算一下"</a>
+                <a class="button secondary" href=href.clone() id="check-calculator">"先估算一下"</a>
             </p>
         }
         .into_any(),

@@ -223,3 +223,22 @@ test('switching between the two ways of filling in is one history step: back ret
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a link from another page of the site opens the calculator with its answers', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}/diseases`);
+  await waitForApp(page);
+  const before = await page.evaluate(() => history.length);
+  // A client-side navigation: the router draws the calculator before it changes the address bar.
+  await page.locator('[data-calculator=esrd]').click();
+  await page.waitForURL(/\/calculator#/);
+  await page.getByRole('button', { name: '一页填完' }).click();
+  assert.equal(await page.getByLabel('疾病').inputValue(), 'esrd');
+  // The page it came from keeps its own address.
+  await page.goBack();
+  await page.goBack();
+  await page.waitForURL(`${BASE_URL}/diseases`);
+  assert.ok((await page.evaluate(() => history.length)) > before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -11,6 +11,7 @@ mod result;
 pub mod state;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use policy::Policy;
 
 use compute::{compute, Outcome};
@@ -35,6 +36,26 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
+/// Writes the fragment into the address bar, as a new history entry or in place, marked as
+/// the calculator's own.
+fn write_fragment(fragment: &str, new_entry: bool) {
+    let url = format!("#{fragment}");
+    if let Ok(history) = window().history() {
+        let mark = wasm_bindgen::JsValue::from_str(HISTORY_MARK);
+        let _ = if new_entry {
+            history.push_state_with_url(&mark, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&mark, "", Some(&url))
+        };
+    }
+}
+
+/// Whether the address bar shows an entry the calculator wrote itself.
+fn own_history_entry() -> bool {
+    let state = window().history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_string());
+    state.as_deref() == Some(HISTORY_MARK)
+}
+
 fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
@@ -54,10 +75,11 @@ pub fn CalculatorPage() -> impl IntoView {
     let calc = Calc { state, outcome, damaged, ready };
     provide_context(calc);
 
-    // `returning`: the fragment is that of an earlier entry this page wrote itself (back or
-    // forward), so answers given since are kept; a link opened or pasted is taken as it is.
-    let read_fragment = move |returning: bool| {
-        let (read, damage) = CalcState::from_fragment(&current_fragment());
+    // The router's location, not the address bar: when another page links here, the router
+    // draws this page first and changes the address bar afterwards.
+    let location = use_location();
+    let read = move |hash: &str, returning: bool| {
+        let (read, damage) = CalcState::from_fragment(hash);
         if returning {
             state.update(|s| *s = read.returning_to(s));
         } else {
@@ -65,42 +87,38 @@ pub fn CalculatorPage() -> impl IntoView {
         }
         damaged.set(damage.tampered);
     };
-    // Browser-only: the fragment and the clock are read once the page is running.
+    // Browser-only: the clock, and the fragment of the link that opened the page, are read
+    // once it is running; later the fragment is read again whenever the router changes it (a
+    // link within the site to another fragment).
     Effect::new(move |_| {
-        today_signal.set(today());
-        read_fragment(false);
-        ready.set(true);
-    });
-    // Back and forward, and a link pasted into the address bar, change the fragment.
-    let popstate = window_event_listener(leptos::ev::popstate, move |ev| {
-        read_fragment(ev.state().as_string().as_deref() == Some(HISTORY_MARK))
-    });
-    // A fragment typed or pasted fires this too; back and forward between the page's own
-    // entries were already handled above.
-    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| {
-        let ours = window().history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_string());
-        if ours.as_deref() != Some(HISTORY_MARK) {
-            read_fragment(false)
+        let hash = location.hash.get();
+        if !ready.get_untracked() {
+            today_signal.set(today());
+            read(&hash, false);
+            ready.set(true);
+        } else if !own_history_entry() && state.with_untracked(|s| s.to_fragment()) != hash.trim_start_matches('#') {
+            read(&hash, false);
         }
     });
-    on_cleanup(move || {
-        popstate.remove();
-        hashchange.remove();
+    // Back and forward: the router does not see the entries the calculator writes itself, so
+    // the address bar is read here. Between the calculator's own entries, answers given since
+    // are kept, and the entry is updated to hold them, so the write-back below finds nothing
+    // to push and the forward entries stay.
+    let popstate = window_event_listener(leptos::ev::popstate, move |ev| {
+        let returning = ev.state().as_string().as_deref() == Some(HISTORY_MARK);
+        read(&current_fragment(), returning);
+        if returning {
+            write_fragment(&state.with_untracked(CalcState::to_fragment), false);
+        }
     });
+    on_cleanup(move || popstate.remove());
     // Every change is written back to the fragment: a new history entry when the guided
     // flow moves to another step (so the back button goes back a step), else in place.
     Effect::new(move |previous: Option<(Mode, u8)>| {
         let (fragment, place) = state.with(|s| (s.to_fragment(), (s.mode, s.step)));
-        if ready.get() && current_fragment().trim_start_matches('#') != fragment {
-            let url = format!("#{fragment}");
-            if let Ok(history) = window().history() {
-                let mark = wasm_bindgen::JsValue::from_str(HISTORY_MARK);
-                let _ = if previous.is_some_and(|p| p != place) {
-                    history.push_state_with_url(&mark, "", Some(&url))
-                } else {
-                    history.replace_state_with_url(&mark, "", Some(&url))
-                };
-            }
+        let on_this_page = window().location().pathname().is_ok_and(|p| p.trim_end_matches('/') == "/calculator");
+        if ready.get() && on_this_page && current_fragment().trim_start_matches('#') != fragment {
+            write_fragment(&fragment, previous.is_some_and(|p| p != place));
         }
         place
     });
