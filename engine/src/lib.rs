@@ -29,6 +29,7 @@ mod error;
 mod money;
 mod premium;
 mod result;
+pub mod roster;
 mod settlement;
 
 pub use case::{parse_age, parse_date, Case, CaseInput, HospitalChoice};

@@ -4,8 +4,11 @@
 //! Exit status: 0 when every case was estimated; 2 when the input or any case is wrong (a single
 //! case: a one-line message on stderr naming the field, nothing on stdout; an array: an
 //! `{"error", "field"}` object in the failed case's place); 1 when the output cannot be written.
+//!
+//! The cadres' roster file (CSV with Chinese headers, see `engine::roster`) is read instead of
+//! JSON when stdin starts with a byte-order mark or with `序号,姓名`, or with `--csv`.
 
-use engine::{estimate_with_policy, format_plain, CaseInput, Estimate, EstimateError, Field};
+use engine::{estimate_with_policy, roster, format_plain, CaseInput, Estimate, EstimateError, Field};
 use policy::Policy;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Serialize;
@@ -155,8 +158,16 @@ struct OutError<'a> {
 }
 
 #[derive(Serialize)]
+struct OutRowError<'a> {
+    error: &'a str,
+    field: &'a str,
+    row: usize,
+}
+
+#[derive(Serialize)]
 #[serde(untagged)]
 enum OutItem<'a> {
+    RowError(OutRowError<'a>),
     Case(OutCase<'a>),
     Error(OutError<'a>),
 }
@@ -198,6 +209,35 @@ struct Outcome {
     stdout: Option<String>,
     stderr: Option<String>,
     status: u8,
+}
+
+/// The roster file: one element per data row, in file order; a row that cannot be read or
+/// estimated is `{"error", "field" (the column's Chinese header), "row" (its line in the file)}`.
+fn run_csv(input: &str, policy: &Policy) -> Outcome {
+    let import = roster::read_csv(input);
+    if let Some(e) = &import.unreadable {
+        return Outcome { stdout: None, stderr: Some(format!("输入有误：{}", e.reason)), status: 2 };
+    }
+    let results: Vec<(usize, Result<Estimate, (String, String)>)> = import
+        .in_file_order()
+        .into_iter()
+        .map(|(n, r)| {
+            let result = match r {
+                Ok(row) => row.estimate(policy).map_err(|e| (e.to_string(), roster::column_of(e.field()).to_owned())),
+                Err(p) => Err((p.reason.clone(), p.column.clone())),
+            };
+            (n, result)
+        })
+        .collect();
+    let failed = results.iter().any(|(_, r)| r.is_err());
+    let out: Vec<OutItem<'_>> = results
+        .iter()
+        .map(|(n, r)| match r {
+            Ok(e) => OutItem::Case(out_case(e)),
+            Err((error, field)) => OutItem::RowError(OutRowError { error, field, row: *n }),
+        })
+        .collect();
+    Outcome { stdout: Some(erased::Pretty::pretty(&out)), stderr: None, status: if failed { 2 } else { 0 } }
 }
 
 fn run(input: &str, policy: &Policy) -> Outcome {
@@ -258,7 +298,8 @@ fn main() -> ExitCode {
         eprintln!("输入有误：输入不是 UTF-8 编码的文字");
         return ExitCode::from(2);
     };
-    let outcome = run(&input, &Policy::builtin());
+    let csv = std::env::args().skip(1).any(|a| a == "--csv") || roster::looks_like_csv(&input);
+    let outcome = if csv { run_csv(&input, &Policy::builtin()) } else { run(&input, &Policy::builtin()) };
     if let Some(err) = outcome.stderr {
         eprintln!("{err}");
     }

@@ -1,0 +1,826 @@
+//! The cadres' roster of poor patients with one of the nine diseases (the 台账 of Junshan 四（一）
+//! and its 附件1), as a CSV file with Chinese headers: reading and writing it, checking each row
+//! and the 身份证号 in it, turning a row into a case for the engine, and counting the rows for
+//! 附件3. Shared by the site and the `estimate` tool, so both read the same file the same way.
+//!
+//! The file is UTF-8 with a byte-order mark (so Excel reads the Chinese) and CRLF line ends;
+//! reading accepts it with or without the mark and with CRLF or LF. Quoting is RFC 4180.
+//!
+//! ```
+//! use engine::roster::{read_csv, write_csv};
+//! let text = "序号,姓名,性别,年龄,籍贯,身份证号,合医证号,贫困登记,疾病,医院,是否转诊,出院日期,住院总费用,政策范围内费用,建立台账时间,救治状态,完成救治日期,备注\n\
+//!             1,张三,男,56,君山区,,,农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,2017-10-01,未完成,,\n";
+//! let import = read_csv(text);
+//! assert!(import.errors.is_empty());
+//! assert_eq!(import.rows[0].name, "张三");
+//! assert_eq!(read_csv(&write_csv(&import.rows)).rows, import.rows);
+//! ```
+
+use crate::{CaseInput, Estimate, EstimateError};
+use policy::{Category, Date, DiseaseId, HospitalId, HospitalLevel, Policy};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The columns of the file, in order, as their Chinese headers.
+pub const HEADERS: [&str; 18] = [
+    "序号", "姓名", "性别", "年龄", "籍贯", "身份证号", "合医证号", "贫困登记", "疾病", "医院", "是否转诊", "出院日期",
+    "住院总费用", "政策范围内费用", "建立台账时间", "救治状态", "完成救治日期", "备注",
+];
+
+/// The byte-order mark written first, so that Excel takes the file as UTF-8.
+pub const BOM: char = '\u{feff}';
+
+/// One patient of the roster, every field as text exactly as the file holds it (trimmed).
+/// Empty means not filled in. [`check_row`] says what is wrong with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Row {
+    /// 序号
+    pub serial: String,
+    /// 姓名 (required)
+    pub name: String,
+    /// 性别: 男 or 女
+    pub sex: String,
+    /// 年龄, whole years
+    pub age: String,
+    /// 籍贯
+    pub native_place: String,
+    /// 身份证号, 18 characters
+    pub id_number: String,
+    /// 合医证号
+    pub medical_card: String,
+    /// 贫困登记: a category's Chinese name
+    pub category: String,
+    /// 疾病: a disease's Chinese name
+    pub disease: String,
+    /// 医院: a named hospital or a level, in Chinese
+    pub hospital: String,
+    /// 是否转诊: 是 or 否
+    pub referred: String,
+    /// 出院日期, YYYY-MM-DD: the day that settles the bill
+    pub discharge_date: String,
+    /// 住院总费用, yuan
+    pub total_cost: String,
+    /// 政策范围内费用, yuan
+    pub in_policy_cost: String,
+    /// 建立台账时间, YYYY-MM-DD
+    pub ledger_date: String,
+    /// 救治状态: 未完成 or 已完成
+    pub status: String,
+    /// 完成救治日期, YYYY-MM-DD, required when 已完成
+    pub completed_date: String,
+    /// 备注 (e.g. why the patient left the ledger)
+    pub remarks: String,
+}
+
+impl Row {
+    /// The fields in the order of [`HEADERS`].
+    pub fn fields(&self) -> [&str; 18] {
+        [
+            &self.serial, &self.name, &self.sex, &self.age, &self.native_place, &self.id_number, &self.medical_card,
+            &self.category, &self.disease, &self.hospital, &self.referred, &self.discharge_date, &self.total_cost,
+            &self.in_policy_cost, &self.ledger_date, &self.status, &self.completed_date, &self.remarks,
+        ]
+    }
+
+    /// The field under a column (an index of [`HEADERS`]), to fill it.
+    pub fn field_mut(&mut self, column: usize) -> Option<&mut String> {
+        Some(match column {
+            0 => &mut self.serial,
+            1 => &mut self.name,
+            2 => &mut self.sex,
+            3 => &mut self.age,
+            4 => &mut self.native_place,
+            5 => &mut self.id_number,
+            6 => &mut self.medical_card,
+            7 => &mut self.category,
+            8 => &mut self.disease,
+            9 => &mut self.hospital,
+            10 => &mut self.referred,
+            11 => &mut self.discharge_date,
+            12 => &mut self.total_cost,
+            13 => &mut self.in_policy_cost,
+            14 => &mut self.ledger_date,
+            15 => &mut self.status,
+            16 => &mut self.completed_date,
+            17 => &mut self.remarks,
+            _ => return None,
+        })
+    }
+
+    /// The disease, when the name is one the policy knows.
+    pub fn disease_id(&self) -> Option<DiseaseId> {
+        DiseaseId::ALL.iter().copied().find(|d| d.name() == self.disease)
+    }
+
+    /// The category, when the name is one of the four poor categories.
+    pub fn category_id(&self) -> Option<Category> {
+        CATEGORIES.iter().copied().find(|c| c.name() == self.category)
+    }
+
+    /// Whether the patient is 建档立卡 (附件3's first half; 附件1 lists the others).
+    pub fn is_registered(&self) -> bool {
+        self.category_id() == Some(Category::RegisteredPoor)
+    }
+
+    /// Whether treatment was completed on or before `day`.
+    pub fn completed_by(&self, day: Date) -> bool {
+        self.status == STATUS_DONE && Date::parse(&self.completed_date).is_some_and(|d| d <= day)
+    }
+
+    /// The case the engine estimates: the Junshan layer on the day of discharge. Empty fields
+    /// stay empty, so the engine names what is missing.
+    pub fn case_input(&self) -> CaseInput {
+        let text = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        CaseInput {
+            region: Some("junshan".into()),
+            date: text(&self.discharge_date),
+            category: self.category_id().map(|c| c.id().to_owned()).or_else(|| text(&self.category)),
+            disease: self.disease_id().map(|d| d.id().to_owned()).or_else(|| text(&self.disease)),
+            age: text(&self.age),
+            hospital: hospital_id(&self.hospital).map(str::to_owned).or_else(|| text(&self.hospital)),
+            referred: match self.referred.as_str() {
+                "是" => Some("true".into()),
+                "否" => Some("false".into()),
+                other => text(other),
+            },
+            total_cost: text(&self.total_cost),
+            in_policy_cost: text(&self.in_policy_cost),
+            ..CaseInput::default()
+        }
+    }
+
+    /// The engine's estimate for this row, or why there is none.
+    pub fn estimate(&self, policy: &Policy) -> Result<Estimate, EstimateError> {
+        crate::estimate_with_policy(policy, &self.case_input().parse()?)
+    }
+}
+
+/// The column that holds an engine field, for messages about a row.
+pub fn column_of(field: &str) -> &'static str {
+    match field {
+        "date" => "出院日期",
+        "category" => "贫困登记",
+        "disease" => "疾病",
+        "age" => "年龄",
+        "hospital" => "医院",
+        "referred" => "是否转诊",
+        "total_cost" => "住院总费用",
+        "in_policy_cost" => "政策范围内费用",
+        _ => "",
+    }
+}
+
+/// The poor categories a roster row may have, in the documents' order.
+pub const CATEGORIES: [Category; 4] = [Category::Dibao, Category::Tekun, Category::RegisteredPoor, Category::DisabledPoor];
+
+/// 救治状态 values.
+pub const STATUS_OPEN: &str = "未完成";
+/// 救治状态 when treatment is completed.
+pub const STATUS_DONE: &str = "已完成";
+
+/// The hospitals a row may name, as (Chinese, engine id): the two named hospitals, then levels.
+pub fn hospitals() -> Vec<(&'static str, &'static str)> {
+    let named = HospitalId::ALL.iter().map(|h| (h.name(), h.id()));
+    named.chain(HospitalLevel::ALL.iter().map(|l| (l.name(), l.id()))).collect()
+}
+
+fn hospital_id(name: &str) -> Option<&'static str> {
+    hospitals().into_iter().find(|(n, _)| *n == name).map(|(_, id)| id)
+}
+
+/// What a 身份证号 check found wrong, as a Chinese sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdProblem {
+    /// Not 17 digits and a digit or X.
+    Shape,
+    /// The birth date inside does not exist.
+    Birth,
+    /// The last character is not the check digit of the first 17.
+    CheckDigit {
+        /// What the last character should be.
+        expected: char,
+    },
+}
+
+impl std::fmt::Display for IdProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IdProblem::Shape => f.write_str("身份证号应为 18 位：17 位数字加最后一位数字或 X"),
+            IdProblem::Birth => f.write_str("身份证号里的出生日期（第 7 到 14 位）不存在"),
+            IdProblem::CheckDigit { expected } => {
+                write!(f, "身份证号最后一位校验码不对（按前 17 位应为 {expected}），请核对是否抄错")
+            }
+        }
+    }
+}
+
+/// The GB 11643-1999 check character of the first 17 digits.
+///
+/// ```
+/// assert_eq!(engine::roster::id_check_char("11010519491231002"), Some('X'));
+/// ```
+pub fn id_check_char(first17: &str) -> Option<char> {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+    if first17.len() != 17 || !first17.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let sum: u32 = first17.bytes().zip(WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    CHECK.get((sum % 11) as usize).copied()
+}
+
+/// Checks a 身份证号: 18 characters, a birth date that exists, the check digit. A lower-case x
+/// is taken as X.
+///
+/// ```
+/// use engine::roster::{check_id, IdProblem};
+/// assert_eq!(check_id("11010519491231002X"), Ok(()));
+/// assert_eq!(check_id("110105194912310021"), Err(IdProblem::CheckDigit { expected: 'X' }));
+/// ```
+pub fn check_id(id: &str) -> Result<(), IdProblem> {
+    let id = id.trim();
+    let bytes = id.as_bytes();
+    if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) {
+        return Err(IdProblem::Shape);
+    }
+    let last = char::from(bytes[17]).to_ascii_uppercase();
+    if !(last.is_ascii_digit() || last == 'X') {
+        return Err(IdProblem::Shape);
+    }
+    let num = |r: std::ops::Range<usize>| id.get(r).and_then(|s| s.parse::<u16>().ok());
+    let birth = match (num(6..10), num(10..12), num(12..14)) {
+        (Some(y), Some(m), Some(d)) => u8::try_from(m).ok().zip(u8::try_from(d).ok()).and_then(|(m, d)| Date::new(y, m, d)),
+        _ => None,
+    };
+    if birth.is_none_or(|b| b.year() < 1900) {
+        return Err(IdProblem::Birth);
+    }
+    let expected = id.get(..17).and_then(id_check_char).ok_or(IdProblem::Shape)?;
+    if expected == last {
+        Ok(())
+    } else {
+        Err(IdProblem::CheckDigit { expected })
+    }
+}
+
+/// A problem with one row of a file: its line number in the file (the header is row 1), the
+/// column's header ("" for the whole row) and the reason in Chinese.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowProblem {
+    /// The row's number in the file, the header being row 1.
+    pub row: usize,
+    /// The column's Chinese header, or "" when it is the whole row.
+    pub column: String,
+    /// Why, in Chinese.
+    pub reason: String,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.column.is_empty() {
+            write!(f, "第 {} 行：{}", self.row, self.reason)
+        } else {
+            write!(f, "第 {} 行“{}”：{}", self.row, self.column, self.reason)
+        }
+    }
+}
+
+/// What a file gave: the good rows, the bad rows' problems (those rows are not loaded), and
+/// warnings on rows that were loaded but need a look (a wrong 身份证号).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Import {
+    /// The rows that were read, in file order.
+    pub rows: Vec<Row>,
+    /// The file's row number of each of `rows`.
+    pub row_numbers: Vec<usize>,
+    /// Rows not loaded, and why.
+    pub errors: Vec<RowProblem>,
+    /// Rows loaded with a problem to check.
+    pub warnings: Vec<RowProblem>,
+    /// Why nothing could be read (an empty file, no header), when so.
+    pub unreadable: Option<RowProblem>,
+}
+
+impl Import {
+    /// Every row of the file in order, as the row read or its first problem, with its number.
+    pub fn in_file_order(&self) -> Vec<(usize, Result<&Row, &RowProblem>)> {
+        let mut out: Vec<(usize, Result<&Row, &RowProblem>)> =
+            self.row_numbers.iter().copied().zip(self.rows.iter().map(Ok)).collect();
+        for e in &self.errors {
+            if !out.iter().any(|(n, _)| *n == e.row) {
+                out.push((e.row, Err(e)));
+            }
+        }
+        out.sort_by_key(|(n, _)| *n);
+        out
+    }
+}
+
+/// The problems of a row's values: errors that keep it out of the roster, and warnings
+/// (a 身份证号 that fails its check) that are shown beside it. Columns are indexes of [`HEADERS`].
+pub fn check_row(row: &Row) -> (Vec<(usize, String)>, Vec<(usize, String)>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let date_ok = |s: &str| s.is_empty() || Date::parse(s).is_some();
+    if row.name.is_empty() {
+        errors.push((1, "请填写姓名".to_owned()));
+    }
+    if !matches!(row.sex.as_str(), "" | "男" | "女") {
+        errors.push((2, "性别只能填“男”或“女”".to_owned()));
+    }
+    if !row.age.is_empty() && crate::parse_age(&row.age).is_err() {
+        errors.push((3, "年龄要填 0 到 150 之间的整数（周岁）".to_owned()));
+    }
+    if !row.id_number.is_empty() {
+        if let Err(p) = check_id(&row.id_number) {
+            warnings.push((5, p.to_string()));
+        }
+    }
+    if !row.category.is_empty() && row.category_id().is_none() {
+        errors.push((7, format!("贫困登记只能填：{}", CATEGORIES.map(Category::name).join("、"))));
+    }
+    if row.disease.is_empty() {
+        errors.push((8, "请填写疾病".to_owned()));
+    } else if row.disease_id().is_none() {
+        let names: Vec<&str> = DiseaseId::ALL.iter().map(|d| d.name()).collect();
+        errors.push((8, format!("疾病只能填：{}", names.join("、"))));
+    }
+    if !row.hospital.is_empty() && hospital_id(&row.hospital).is_none() {
+        let names: Vec<&str> = hospitals().into_iter().map(|(n, _)| n).collect();
+        errors.push((9, format!("医院只能填：{}", names.join("、"))));
+    }
+    if !matches!(row.referred.as_str(), "" | "是" | "否") {
+        errors.push((10, "是否转诊只能填“是”或“否”".to_owned()));
+    }
+    for (column, value) in [(11, &row.discharge_date), (14, &row.ledger_date), (16, &row.completed_date)] {
+        if !date_ok(value) {
+            errors.push((column, "日期要写成“年-月-日”，例如 2018-03-01，且这一天要存在".to_owned()));
+        }
+    }
+    for (column, value, field) in
+        [(12, &row.total_cost, crate::Field::TotalCost), (13, &row.in_policy_cost, crate::Field::InPolicyCost)]
+    {
+        if !value.is_empty() {
+            if let Err(e) = crate::parse_amount(field, value) {
+                errors.push((column, e.to_string()));
+            }
+        }
+    }
+    match row.status.as_str() {
+        "" | STATUS_OPEN => {}
+        STATUS_DONE if row.completed_date.is_empty() => errors.push((16, "救治状态为“已完成”时要填完成救治日期".to_owned())),
+        STATUS_DONE => {}
+        _ => errors.push((15, "救治状态只能填“未完成”或“已完成”".to_owned())),
+    }
+    (errors, warnings)
+}
+
+/// Trims every field, and takes the forms Excel writes for long numbers (`="..."`, a leading
+/// apostrophe or tab) back to the number, so that a file edited in Excel still reads.
+pub fn tidy(row: &mut Row) {
+    for column in 0..HEADERS.len() {
+        if let Some(f) = row.field_mut(column) {
+            let mut t = f.trim();
+            if let Some(inner) = t.strip_prefix("=\"").and_then(|s| s.strip_suffix('"')) {
+                t = inner;
+            }
+            t = t.trim_start_matches(['\'', '\t']);
+            if t.len() != f.len() {
+                *f = t.to_owned();
+            }
+        }
+    }
+    row.id_number.make_ascii_uppercase();
+}
+
+/// Splits CSV text into records of fields (RFC 4180): a leading BOM is dropped, CRLF and LF
+/// both end a record, quoted fields may hold commas, quotes ("") and line breaks. Each record
+/// comes with the line it starts on. Blank lines are skipped.
+pub fn read_records(text: &str) -> Vec<(usize, Vec<String>)> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let mut records = Vec::new();
+    let mut record: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut line = 1;
+    let mut start = 1;
+    let mut chars = text.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push('\n');
+                }
+                '\r' if chars.peek() == Some(&'\n') => {}
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => {
+                quoted = true;
+                any = true;
+            }
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                any = true;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                if any || !field.is_empty() {
+                    record.push(std::mem::take(&mut field));
+                    records.push((start, std::mem::take(&mut record)));
+                }
+                any = false;
+                line += 1;
+                start = line;
+            }
+            _ => {
+                field.push(c);
+                any = true;
+            }
+        }
+    }
+    if any || !field.is_empty() {
+        record.push(field);
+        records.push((start, record));
+    }
+    records
+}
+
+fn quote(field: &str, out: &mut String) {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+/// Writes records as CSV: a BOM first, CRLF after each record, quotes only where needed.
+pub fn write_records<'a>(records: impl IntoIterator<Item = Vec<&'a str>>) -> String {
+    let mut out = String::new();
+    out.push(BOM);
+    for record in records {
+        for (i, field) in record.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            quote(field, &mut out);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The roster as a CSV file: the header, then one record per row.
+pub fn write_csv(rows: &[Row]) -> String {
+    let header = std::iter::once(HEADERS.to_vec());
+    write_records(header.chain(rows.iter().map(|r| r.fields().to_vec())))
+}
+
+/// Whether text looks like a roster file rather than JSON: a BOM, or the header's first two
+/// columns.
+pub fn looks_like_csv(text: &str) -> bool {
+    text.starts_with(BOM) || text.trim_start().starts_with("序号,姓名")
+}
+
+/// Reads a roster file. Columns are found by their headers (in any order; unknown ones are
+/// reported once, missing ones are empty). A row with a wrong value is reported and left out;
+/// the other rows are read.
+pub fn read_csv(text: &str) -> Import {
+    let mut import = Import::default();
+    let mut records = read_records(text).into_iter();
+    let Some((header_line, header)) = records.next() else {
+        import.unreadable = Some(RowProblem { row: 1, column: String::new(), reason: "文件是空的".to_owned() });
+        return import;
+    };
+    let columns: Vec<Option<usize>> = header.iter().map(|h| HEADERS.iter().position(|k| *k == h.trim())).collect();
+    if !columns.iter().any(|c| *c == Some(1)) {
+        import.unreadable = Some(RowProblem {
+            row: header_line,
+            column: String::new(),
+            reason: format!("第一行应是表头，至少要有“姓名”一列；各列依次为：{}", HEADERS.join(",")),
+        });
+        return import;
+    }
+    for (h, c) in header.iter().zip(&columns) {
+        if c.is_none() && !h.trim().is_empty() {
+            import.warnings.push(RowProblem {
+                row: header_line,
+                column: h.trim().to_owned(),
+                reason: "不认识这一列，已忽略".to_owned(),
+            });
+        }
+    }
+    for (line, record) in records {
+        if record.len() != header.len() {
+            import.errors.push(RowProblem {
+                row: line,
+                column: String::new(),
+                reason: format!("这一行有 {} 列，表头有 {} 列（多了或少了逗号？）", record.len(), header.len()),
+            });
+            continue;
+        }
+        let mut row = Row::default();
+        for (value, column) in record.into_iter().zip(&columns) {
+            if let Some(slot) = column.and_then(|c| row.field_mut(c)) {
+                *slot = value;
+            }
+        }
+        tidy(&mut row);
+        let (errors, warnings) = check_row(&row);
+        let problem = |(c, reason): (usize, String)| RowProblem { row: line, column: HEADERS[c].to_owned(), reason };
+        import.warnings.extend(warnings.into_iter().map(problem));
+        if errors.is_empty() {
+            import.rows.push(row);
+            import.row_numbers.push(line);
+        } else {
+            import.errors.extend(errors.into_iter().map(problem));
+        }
+    }
+    import
+}
+
+/// One row of 附件3: a disease group as the form names it, then 总数, 累计救治数,
+/// 本季度完成救治数, 未完成救治数.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProgressRow {
+    /// The form's wording.
+    pub label: &'static str,
+    /// 总数
+    pub total: usize,
+    /// 累计救治数: completed by the cut-off day.
+    pub treated: usize,
+    /// 本季度完成救治数: completed in the cut-off day's quarter, by that day.
+    pub this_quarter: usize,
+    /// 未完成救治数
+    pub open: usize,
+}
+
+/// 附件3's rows, in its order and wording, and the diseases each counts.
+pub const PROGRESS_GROUPS: [(&str, &[DiseaseId]); 7] = [
+    ("儿童先天性心脏病", &[DiseaseId::ChildAsd, DiseaseId::ChildVsd]),
+    ("儿童白血病", &[DiseaseId::ChildAll, DiseaseId::ChildApl]),
+    ("終末期肾病", &[DiseaseId::Esrd]),
+    ("食管癌", &[DiseaseId::EsophagealCancer]),
+    ("胃癌", &[DiseaseId::GastricCancer]),
+    ("结肠癌", &[DiseaseId::ColonCancer]),
+    ("直肠癌", &[DiseaseId::RectalCancer]),
+];
+
+/// 附件3 for the rows of one half (建档立卡 or not), up to the cut-off day.
+pub fn progress<'a>(rows: impl IntoIterator<Item = &'a Row> + Clone, cutoff: Date) -> Vec<ProgressRow> {
+    let quarter_start = Date::new(cutoff.year(), (cutoff.month() - 1) / 3 * 3 + 1, 1).unwrap_or(cutoff);
+    PROGRESS_GROUPS
+        .iter()
+        .map(|(label, diseases)| {
+            let mut p = ProgressRow { label, ..ProgressRow::default() };
+            for row in rows.clone() {
+                if row.disease_id().is_none_or(|d| !diseases.contains(&d)) {
+                    continue;
+                }
+                p.total += 1;
+                if row.completed_by(cutoff) {
+                    p.treated += 1;
+                    if Date::parse(&row.completed_date).is_some_and(|d| d >= quarter_start) {
+                        p.this_quarter += 1;
+                    }
+                }
+            }
+            p.open = p.total - p.treated;
+            p
+        })
+        .collect()
+}
+
+/// Money totals of a set of rows: how many, how many the engine could estimate, and of those
+/// the bills, what the payers paid and what the families pay.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Rows counted.
+    pub rows: usize,
+    /// Rows with an estimate.
+    pub estimated: usize,
+    /// 住院总费用 of the estimated rows.
+    pub total_cost: Decimal,
+    /// What the six payers paid.
+    pub payers: Decimal,
+    /// What the families pay.
+    pub family: Decimal,
+}
+
+impl Totals {
+    /// Adds one row and its estimate (if any).
+    pub fn add(&mut self, estimate: Option<&Estimate>, total_cost: Decimal) {
+        self.rows += 1;
+        if let Some(e) = estimate {
+            self.estimated += 1;
+            self.total_cost += total_cost;
+            self.payers += e.lines.iter().map(|l| l.amount).sum::<Decimal>();
+            self.family += e.patient_pays;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A made-up number with a correct check digit (area 430611 is 君山区; nobody real).
+    fn valid_id(birth: &str, seq: &str) -> String {
+        let first = format!("430611{birth}{seq}");
+        let check = id_check_char(&first).unwrap();
+        format!("{first}{check}")
+    }
+
+    fn header() -> String {
+        HEADERS.join(",")
+    }
+
+    fn good_row() -> Row {
+        Row {
+            serial: "1".into(),
+            name: "张三".into(),
+            sex: "男".into(),
+            age: "56".into(),
+            native_place: "君山区".into(),
+            id_number: valid_id("19620315", "123"),
+            medical_card: "43061100123".into(),
+            category: "农村低保对象".into(),
+            disease: "胃癌".into(),
+            hospital: "君山区人民医院".into(),
+            referred: "否".into(),
+            discharge_date: "2018-03-01".into(),
+            total_cost: "50000".into(),
+            in_policy_cost: "45000".into(),
+            ledger_date: "2017-10-01".into(),
+            status: "已完成".into(),
+            completed_date: "2018-03-01".into(),
+            remarks: "".into(),
+        }
+    }
+
+    #[test]
+    fn the_check_digit_of_made_up_numbers() {
+        for (birth, seq) in [("19620315", "123"), ("20100101", "004"), ("19491231", "002"), ("20000229", "771")] {
+            let id = valid_id(birth, seq);
+            assert_eq!(check_id(&id), Ok(()), "{id}");
+            // Every one-digit change in the first 17 is caught.
+            for i in 0..17 {
+                let mut b = id.clone().into_bytes();
+                b[i] = if b[i] == b'9' { b'0' } else { b[i] + 1 };
+                let changed = String::from_utf8(b).unwrap();
+                assert!(check_id(&changed).is_err(), "{changed}");
+            }
+            let last = id.chars().last().unwrap();
+            let wrong_last = if last == '1' { '2' } else { '1' };
+            let wrong = format!("{}{wrong_last}", &id[..17]);
+            assert_eq!(check_id(&wrong), Err(IdProblem::CheckDigit { expected: last }));
+        }
+        assert_eq!(check_id("43061119620315"), Err(IdProblem::Shape));
+        assert_eq!(check_id("43061119621315123X"), Err(IdProblem::Birth));
+        assert_eq!(
+            IdProblem::CheckDigit { expected: 'X' }.to_string(),
+            "身份证号最后一位校验码不对（按前 17 位应为 X），请核对是否抄错"
+        );
+        // A lower-case x is the same as X.
+        let with_x = (0..1000).map(|n| valid_id("19800101", &format!("{n:03}"))).find(|id| id.ends_with('X')).unwrap();
+        assert_eq!(check_id(&with_x.to_lowercase()), Ok(()));
+    }
+
+    #[test]
+    fn quoting_bom_and_line_ends() {
+        let text = "\u{feff}a,b,c\r\n\"x,1\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n\r\nlast,,\n";
+        let records = read_records(text);
+        assert_eq!(
+            records,
+            vec![
+                (1, vec!["a".to_owned(), "b".into(), "c".into()]),
+                (2, vec!["x,1".to_owned(), "say \"hi\"".into(), "two\nlines".into()]),
+                (5, vec!["last".to_owned(), "".into(), "".into()]),
+            ]
+        );
+        let written = write_records(vec![vec!["x,1", "say \"hi\"", "two\nlines", "plain"]]);
+        assert_eq!(written, "\u{feff}\"x,1\",\"say \"\"hi\"\"\",\"two\nlines\",plain\r\n");
+        // No final line end, and LF only.
+        assert_eq!(read_records("a,b\nc,d"), vec![(1, vec!["a".to_owned(), "b".into()]), (2, vec!["c".to_owned(), "d".into()])]);
+    }
+
+    #[test]
+    fn good_rows_load_and_bad_rows_are_listed_with_row_column_and_reason() {
+        let good = good_row();
+        let mut wrong_id = good_row();
+        wrong_id.name = "李四".into();
+        let last = wrong_id.id_number.pop().unwrap();
+        wrong_id.id_number.push(if last == '1' { '2' } else { '1' });
+        let text = format!(
+            "{}\n{}\n{}\n{}\n{}\n{}\n",
+            header(),
+            good.fields().join(","),
+            "2,王五,男,abc,,,,农村低保对象,胃癌,,,,,,,,,",
+            "3,赵六,女,40,,,,普通人,肺癌,,,,,,,,,",
+            "4,钱七,男,40",
+            wrong_id.fields().join(","),
+        );
+        let import = read_csv(&text);
+        assert_eq!(import.rows, vec![good, wrong_id]);
+        assert_eq!(import.row_numbers, vec![2, 6]);
+        let errors: Vec<(usize, &str)> = import.errors.iter().map(|e| (e.row, e.column.as_str())).collect();
+        assert_eq!(errors, vec![(3, "年龄"), (4, "贫困登记"), (4, "疾病"), (5, "")]);
+        assert_eq!(import.errors[0].to_string(), "第 3 行“年龄”：年龄要填 0 到 150 之间的整数（周岁）");
+        assert_eq!(import.errors[3].reason, "这一行有 4 列，表头有 18 列（多了或少了逗号？）");
+        assert_eq!(import.warnings.len(), 1);
+        assert_eq!((import.warnings[0].row, import.warnings[0].column.as_str()), (6, "身份证号"));
+        let order: Vec<(usize, bool)> = import.in_file_order().iter().map(|(n, r)| (*n, r.is_ok())).collect();
+        assert_eq!(order, vec![(2, true), (3, false), (4, false), (5, false), (6, true)]);
+    }
+
+    #[test]
+    fn columns_are_found_by_header_and_excel_forms_are_read() {
+        let id = valid_id("19620315", "123");
+        let text = format!("姓名,疾病,身份证号,说明\n张三,胃癌,=\"{id}\",x\n");
+        let import = read_csv(&text);
+        assert!(import.errors.is_empty(), "{:?}", import.errors);
+        assert_eq!(import.rows[0].id_number, id);
+        assert_eq!(import.warnings[0].column, "说明");
+        assert_eq!(read_csv("").unreadable.unwrap().reason, "文件是空的");
+        assert!(read_csv("a,b\n1,2\n").unreadable.unwrap().reason.starts_with("第一行应是表头"));
+    }
+
+    #[test]
+    fn completed_needs_a_day() {
+        let mut row = good_row();
+        row.completed_date.clear();
+        assert_eq!(check_row(&row).0, vec![(16, "救治状态为“已完成”时要填完成救治日期".to_owned())]);
+    }
+
+    #[test]
+    fn a_row_is_estimated_like_the_calculator() {
+        let policy = Policy::builtin();
+        let e = good_row().estimate(&policy).unwrap();
+        assert_eq!(e.patient_pays.to_string(), "2846.05");
+        let mut t = Totals::default();
+        t.add(Some(&e), Decimal::new(50000, 0));
+        t.add(None, Decimal::ZERO);
+        assert_eq!((t.rows, t.estimated, t.family.to_string(), t.payers.to_string()), (2, 1, "2846.05".into(), "47153.95".into()));
+        let mut missing = good_row();
+        missing.total_cost.clear();
+        assert_eq!(missing.estimate(&policy).unwrap_err().to_string(), "请填写住院总费用");
+    }
+
+    #[test]
+    fn attachment_3_counts() {
+        let mut rows = Vec::new();
+        for (disease, status, day) in [
+            ("胃癌", "已完成", "2018-02-01"),
+            ("胃癌", "已完成", "2017-12-01"),
+            ("胃癌", "未完成", ""),
+            ("儿童室间隔缺损", "已完成", "2018-04-02"),
+            ("儿童房间隔缺损", "已完成", "2018-03-30"),
+        ] {
+            rows.push(Row { disease: disease.into(), status: status.into(), completed_date: day.into(), ..good_row() });
+        }
+        let p = progress(&rows, Date::new(2018, 3, 31).unwrap());
+        assert_eq!(p[0], ProgressRow { label: "儿童先天性心脏病", total: 2, treated: 1, this_quarter: 1, open: 1 });
+        assert_eq!(p[4], ProgressRow { label: "胃癌", total: 3, treated: 2, this_quarter: 1, open: 1 });
+        assert_eq!(p.iter().map(|r| r.label).collect::<Vec<_>>(), ["儿童先天性心脏病", "儿童白血病", "終末期肾病", "食管癌", "胃癌", "结肠癌", "直肠癌"]);
+    }
+
+    fn field() -> impl Strategy<Value = String> {
+        // Commas, quotes, line breaks, Chinese, and the Excel-looking prefixes only inside.
+        "[a-z张三李四,\"\n\r ]{0,8}".prop_map(|s| s.trim().to_owned()).prop_filter("no CR", |s| !s.contains('\r'))
+    }
+
+    proptest! {
+        #[test]
+        fn records_round_trip(records in prop::collection::vec(prop::collection::vec("[a-z张,\"\n ]{0,6}", 2..5), 1..6)) {
+            let records: Vec<Vec<String>> = records.into_iter()
+                .map(|mut r| { if r.iter().all(String::is_empty) { r[0] = "x".into(); } r })
+                .collect();
+            let text = write_records(records.iter().map(|r| r.iter().map(String::as_str).collect()));
+            let back: Vec<Vec<String>> = read_records(&text).into_iter().map(|(_, r)| r).collect();
+            prop_assert_eq!(back, records);
+        }
+
+        #[test]
+        fn the_roster_round_trips(names in prop::collection::vec(field(), 1..8), remarks in prop::collection::vec(field(), 1..8)) {
+            let rows: Vec<Row> = names.iter().zip(&remarks).enumerate()
+                .map(|(i, (n, r))| Row { serial: (i + 1).to_string(), name: format!("张{n}").trim().to_owned(), remarks: r.clone(), native_place: r.clone(), ..good_row() })
+                .collect();
+            let import = read_csv(&write_csv(&rows));
+            prop_assert!(import.errors.is_empty(), "{:?}", import.errors);
+            prop_assert_eq!(import.rows, rows);
+        }
+    }
+}
