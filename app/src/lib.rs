@@ -1,5 +1,6 @@
 //! The 健康扶贫政策计算器与服务门户 site, rendered in the visitor's browser.
 
+mod cadre;
 pub mod calculator;
 pub mod cite;
 pub mod documents;

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::documents::{HunanDocument, JunshanDocument};
+use crate::cadre::CadrePage;
 use crate::calculator::CalculatorPage;
 use crate::diseases::DiseasesPage;
 use crate::home::Home;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hospitals") view=HospitalsPage/>
                     <Route path=path!("/policy") view=PolicyPage/>
                     <Route path=path!("/premium") view=PremiumPage/>
+                    <Route path=path!("/cadre") view=CadrePage/>
                     <Route path=path!("/documents/hunan") view=HunanDocument/>
                     <Route path=path!("/documents/junshan") view=JunshanDocument/>
                 </Routes>
