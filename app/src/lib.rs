@@ -1,4 +1,8 @@
-//! The 健康扶贫政策计算器与服务门户 site, rendered in the visitor's browser.
+//! The 健康扶贫政策计算器与服务门户 site: every page is pre-rendered to HTML at build time
+//! (`ssr`) and taken over by the wasm in the browser (`hydrate`).
+
+// The pre-rendering build nests view types deeply.
+#![recursion_limit = "256"]
 
 mod cadre;
 pub mod calculator;
@@ -14,15 +18,29 @@ pub mod policy_page;
 mod premium;
 mod shell;
 
+#[cfg(feature = "hydrate")]
 use leptos::prelude::*;
 
 pub use shell::App;
 
-/// Replaces the page's static placeholder with the app.
+/// Takes over the pre-rendered page in the browser, then marks the document as running (the
+/// browser tests wait for that mark: only the wasm can set it).
+#[cfg(feature = "hydrate")]
 pub fn start() {
-    // The HTML file carries a plain-text placeholder for the seconds before the wasm arrives.
-    if let Some(placeholder) = document().get_element_by_id("placeholder") {
-        placeholder.remove();
+    leptos::mount::hydrate_body(App);
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-app", "ready");
     }
-    leptos::mount::mount_to_body(App);
+}
+
+/// The HTML inside `<body>` for one path, as the browser build will hydrate it.
+#[cfg(feature = "ssr")]
+pub fn render_page(path: &str) -> String {
+    use leptos::prelude::*;
+    use std::sync::Arc;
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    owner.with(|| {
+        provide_context(leptos_router::location::RequestUrl::new(path));
+        App().to_html()
+    })
 }

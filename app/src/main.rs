@@ -1,6 +1,9 @@
-//! Starts the site in the browser.
+//! Starts the site in the browser: takes over the page's pre-rendered HTML.
 
 fn main() {
-    console_error_panic_hook::set_once();
-    app::start();
+    #[cfg(feature = "hydrate")]
+    {
+        console_error_panic_hook::set_once();
+        app::start();
+    }
 }

@@ -89,3 +89,13 @@ pub const NOT_FOUND: Page = Page {
 pub fn full_title(page: &Page) -> String {
     format!("{} - {}", page.title, SITE_NAME)
 }
+
+/// The file a page is written to in the built site: `/` is `index.html`, `/a` is
+/// `a/index.html`, the not-found page is `404.html`.
+pub fn page_file(page: &Page) -> String {
+    match page.path.trim_matches('/') {
+        "" => "index.html".into(),
+        "404" => "404.html".into(),
+        path => format!("{path}/index.html"),
+    }
+}

@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
                         .collect_view()}
                 </nav>
             </header>
-            <main id="main" data-app="ready">
+            <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/calculator") view=CalculatorPage/>

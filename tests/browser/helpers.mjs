@@ -43,9 +43,9 @@ export async function openPage(browser, { width = 360, height = 780 } = {}) {
   return { context, page, problems };
 }
 
-/** Waits until the wasm app has replaced the static placeholder. */
+/** Waits until the wasm has taken over the pre-rendered page (only the wasm sets the mark). */
 export async function waitForApp(page) {
-  await page.waitForSelector('main[data-app="ready"]', { timeout: 20000 });
+  await page.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout: 20000 });
 }
 
 export async function screenshot(page, name) {

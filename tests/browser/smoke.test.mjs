@@ -13,8 +13,8 @@ test('the home page loads and the app renders, with no error and no failed reque
   const response = await page.goto(`${BASE_URL}/`);
   assert.equal(response.status(), 200);
   await waitForApp(page);
-  // The placeholder is the static HTML; only the running wasm removes it and draws the footer.
-  assert.equal(await page.locator('#placeholder').count(), 0);
+  // Only the running wasm sets this mark on the pre-rendered page.
+  assert.equal(await page.locator('html').getAttribute('data-app'), 'ready');
   assert.match(await page.locator('footer').innerText(), /本站为估算工具，以医院实际结算为准/);
   assert.match(await page.locator('h1').innerText(), /健康扶贫政策计算器与服务门户/);
   assert.equal(await page.title(), '首页 - 健康扶贫政策计算器');
@@ -45,6 +45,37 @@ test('an unknown path gets the not-found page with a way home', async () => {
   await page.waitForURL(`${BASE_URL}/`);
   assert.match(await page.locator('h1').innerText(), /健康扶贫政策计算器与服务门户/);
   assert.equal(await page.title(), '首页 - 健康扶贫政策计算器');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every page is in its HTML file: readable before the wasm arrives and with scripts off', async () => {
+  // The raw file, as a search engine or a link preview fetches it.
+  const html = await (await fetch(`${BASE_URL}/calculator`)).text();
+  assert.match(html, /<h1>住院费用计算器<\/h1>/);
+  assert.match(html, /所有计算都在您的手机上完成/);
+  assert.doesNotMatch(html, /data-app="ready"/, 'the running mark must come from the wasm only');
+  const documents = await (await fetch(`${BASE_URL}/documents/junshan`)).text();
+  assert.match(documents, /区人民医院为我区内消化道肿瘤及终末期肾病定点救治医院/);
+
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/diseases`);
+  assert.match(await page.locator('h1').innerText(), /九种大病/);
+  assert.match(await page.locator('footer').innerText(), /本站为估算工具，以医院实际结算为准/);
+  assert.equal(await page.locator('html').getAttribute('data-app'), null);
+  await screenshot(page, 'diseases-no-script-360');
+  await context.close();
+});
+
+test('the wasm takes over the pre-rendered page: the calculator computes after hydration', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000`);
+  await waitForApp(page);
+  assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05');
+  // Hydration reuses the pre-rendered elements rather than drawing a second copy.
+  assert.equal(await page.locator('main').count(), 1);
+  assert.equal(await page.locator('h1').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

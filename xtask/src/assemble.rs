@@ -8,7 +8,7 @@ use std::path::Path;
 #[allow(dead_code)]
 mod pages;
 
-use pages::{full_title, Page, NOT_FOUND, PAGES};
+use pages::{full_title, page_file, Page, NOT_FOUND, PAGES};
 
 /// A 64-bit FNV-1a digest, in hex: enough to tell two builds of a file apart.
 pub fn content_hash(bytes: &[u8]) -> String {
@@ -59,7 +59,7 @@ pub fn site_url() -> String {
 }
 
 /// Fills the HTML template for one page.
-pub fn page_html(template: &str, page: &Page, assets: &Assets) -> String {
+pub fn page_html(template: &str, page: &Page, assets: &Assets, body: &str) -> String {
     template
         .replace("{{site_url}}", &escape(&site_url()))
         .replace("{{path}}", page.path)
@@ -69,16 +69,10 @@ pub fn page_html(template: &str, page: &Page, assets: &Assets) -> String {
         .replace("{{js}}", &assets.js)
         .replace("{{wasm}}", &assets.wasm)
         .replace("{{css}}", &assets.css)
+        // Last, so that nothing in a page's own text is taken for a placeholder.
+        .replace("{{app}}", body)
 }
 
-/// Where a page's HTML file goes: `/` is `index.html`, `/a` is `a/index.html`.
-pub fn page_file(page: &Page) -> String {
-    match page.path.trim_matches('/') {
-        "" => "index.html".into(),
-        "404" => "404.html".into(),
-        path => format!("{path}/index.html"),
-    }
-}
 
 fn copy_dir(from: &Path, to: &Path, skip: &str) -> Result<(), String> {
     for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
@@ -98,7 +92,8 @@ fn copy_dir(from: &Path, to: &Path, skip: &str) -> Result<(), String> {
 }
 
 /// Writes the whole site into `dist`, replacing what was there.
-pub fn assemble(root: &Path, wasm: &Path, js: &Path, dist: &Path) -> Result<(), String> {
+/// `prerendered` holds each page's pre-rendered body, under the page's own file name.
+pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &Path) -> Result<(), String> {
     if dist.exists() {
         fs::remove_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     }
@@ -120,7 +115,10 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, dist: &Path) -> Result<(), 
     let template = String::from_utf8(read(&root.join("index.html"))?)
         .map_err(|_| "index.html is not UTF-8".to_string())?;
     for page in PAGES.iter().chain([&NOT_FOUND]) {
-        write(&dist.join(page_file(page)), page_html(&template, page, &assets).as_bytes())?;
+        let file = page_file(page);
+        let body = String::from_utf8(read(&prerendered.join(&file))?)
+            .map_err(|_| format!("the pre-rendered {file} is not UTF-8"))?;
+        write(&dist.join(&file), page_html(&template, page, &assets, &body).as_bytes())?;
     }
     Ok(())
 }
@@ -145,10 +143,11 @@ mod tests {
         let assets = Assets { js: "pkg/app-1.js".into(), wasm: "pkg/app-1.wasm".into(), css: "style-1.css".into() };
         let template = fs::read_to_string(crate::root().join("index.html")).unwrap();
         for page in PAGES.iter().chain([&NOT_FOUND]) {
-            let html = page_html(&template, page, &assets);
+            let html = page_html(&template, page, &assets, "<main><h1>x</h1></main>");
             assert!(html.contains(&format!("<title>{}</title>", escape(&full_title(page)))));
             assert!(html.contains(&format!("content=\"{}\"", escape(page.description))));
             assert!(!html.contains("{{"), "a placeholder was left unfilled");
+            assert!(html.contains("<body><main><h1>x</h1></main></body>"), "the body is the pre-rendered page, with nothing around it");
         }
     }
 

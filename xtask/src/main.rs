@@ -94,8 +94,15 @@ fn build() -> Result<PathBuf, String> {
         .arg(pkg.join("app_bg.wasm"))
         .arg("-o")
         .arg(&optimised))?;
+    say("pre-rendering every page to HTML (native build of the app)");
+    let prerendered = root.join("target/prerender");
+    let _ = std::fs::remove_dir_all(&prerendered);
+    run(Command::new(tools::cargo())
+        .current_dir(&root)
+        .args(["run", "--quiet", "-p", "app", "--features", "ssr", "--bin", "prerender", "--"])
+        .arg(&prerendered))?;
     let dist = root.join("dist");
-    assemble::assemble(&root, &optimised, &pkg.join("app.js"), &dist)?;
+    assemble::assemble(&root, &optimised, &pkg.join("app.js"), &prerendered, &dist)?;
     say(&format!("the site is in {}", dist.display()));
     Ok(dist)
 }

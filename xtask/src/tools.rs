@@ -144,7 +144,7 @@ pub fn build_wasm(root: &Path) -> Result<PathBuf, String> {
     }
     command
         .current_dir(root)
-        .args(["build", "--profile", "wasm-release", "--target", TARGET, "-p", "app"])
+        .args(["build", "--profile", "wasm-release", "--target", TARGET, "-p", "app", "--features", "hydrate"])
         .arg("--target-dir")
         .arg(&target_dir);
     run(&mut command)?;

@@ -278,7 +278,8 @@ fn ImportResult(report: ImportReport) -> impl IntoView {
 #[component]
 fn Totals(summary: Memo<roster::Summary>) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        // Focusable, so a wide table can be scrolled with the keyboard too.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="合计表">
             <table class="cadre-totals" id="totals">
                 <thead>
                     <tr>
@@ -371,7 +372,7 @@ fn RosterTable(rows: RwSignal<Vec<Row>>, summary: Memo<roster::Summary>, shown: 
     };
     let more = move || rows.with(Vec::len).saturating_sub(shown.get());
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="名单">
             <table class="cadre-roster" id="roster">
                 <thead>
                     <tr>
