@@ -6,9 +6,13 @@ use std::process::Command;
 const FORBIDDEN: &[&str] = &["leptos", "wasm-bindgen", "web-sys", "js-sys", "gloo", "toml", "chrono", "time"];
 
 fn tree(package: &str) -> String {
-    let out = Command::new(env!("CARGO"))
+    // Read when the test runs (cargo sets both), not baked in when it was built: a test binary
+    // can outlive the folder it was built from.
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| env!("CARGO").to_owned());
+    let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned());
+    let out = Command::new(cargo)
         .args(["tree", "--offline", "-p", package, "-e", "normal", "--prefix", "none", "--format", "{p}"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .output()
         .expect("cargo tree runs");
     assert!(out.status.success(), "cargo tree failed: {}", String::from_utf8_lossy(&out.stderr));
