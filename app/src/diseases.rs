@@ -6,6 +6,8 @@
 
 use engine::{estimate_with_policy, Case, Estimate, EstimateError, HospitalChoice, Payer};
 use leptos::prelude::*;
+
+use crate::money::yuan;
 use policy::{Category, Citation, Date, Disease, DiseaseGroup, DiseaseId, Document, Hospital, Policy, Region, Source};
 use rust_decimal::Decimal;
 
@@ -151,10 +153,6 @@ fn group_clause(group: DiseaseGroup) -> &'static str {
         DiseaseGroup::ChildHeart => "二(四)",
         DiseaseGroup::Other => "二",
     }
-}
-
-fn yuan(amount: Decimal) -> String {
-    format!("¥{}", engine::format_yuan(amount))
 }
 
 /// A bill amount as people say it: "30,000".

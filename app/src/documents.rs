@@ -310,7 +310,8 @@ fn FormTable(id: &'static str, table: &'static Table) -> impl IntoView {
 /// The text is drawn after the browser has looked for the fragment, so on a direct visit or a
 /// link from another page it found nothing: once the page is drawn, navigate to the same
 /// fragment again. Links within the page are plain fragment links the browser handles itself.
-fn land_on_fragment() {
+/// The policy page's glossary uses it too.
+pub(crate) fn land_on_fragment() {
     let location = use_location();
     Effect::new(move |_| {
         let hash = location.hash.get();

@@ -7,6 +7,7 @@
 mod cadre;
 pub mod calculator;
 pub mod cite;
+pub mod daxie;
 pub mod documents;
 pub mod glossary;
 mod diseases;

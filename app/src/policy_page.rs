@@ -6,11 +6,9 @@
 //! drawn ([`examples`]), so the page cannot drift from the calculator. Every statement carries a
 //! link to the clause it rests on.
 
-use std::time::Duration;
 
 use engine::{estimate_with_policy, premium_subsidies, Case, Estimate, Family, HospitalChoice, Payer, Premiums};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use policy::{Category, Citation, Date, DiseaseId, Document, HospitalId, Interpretation, Policy, Region};
 use rust_decimal::Decimal;
 
@@ -168,7 +166,7 @@ fn Reading(interpretation: Interpretation) -> impl IntoView {
 /// The page.
 #[component]
 pub fn PolicyPage() -> impl IntoView {
-    land_on_fragment();
+    crate::documents::land_on_fragment();
     let policy = Policy::builtin();
     let ex = examples(&policy);
     view! {
@@ -718,41 +716,6 @@ fn Glossary(policy: Policy) -> impl IntoView {
             <dl class="glossary">{entries}</dl>
         </section>
     }
-}
-
-/// Brings the entry a link points at into view and lets the browser mark it (`:target`).
-///
-/// The page is drawn after the browser has looked for the fragment, and a link followed inside
-/// the site changes the address without the browser's own fragment handling; either way, once
-/// the page is drawn, go to the same fragment again.
-fn land_on_fragment() {
-    let location = use_location();
-    Effect::new(move |_| {
-        let hash = location.hash.get();
-        let path = location.pathname.get_untracked();
-        if hash.len() > 1 {
-            set_timeout(move || land(&path, &hash), Duration::ZERO);
-        }
-    });
-}
-
-fn land(path: &str, hash: &str) {
-    let Some(id) = hash.strip_prefix('#') else { return };
-    let Some(element) = document().get_element_by_id(id) else { return };
-    if element.matches(":target").unwrap_or(false) {
-        return;
-    }
-    let location = window().location();
-    let shown = location.pathname().is_ok_and(|p| p == path) && location.hash().is_ok_and(|h| h == hash);
-    if shown {
-        if let Ok(href) = location.href() {
-            // Only the fragment is the same as the page's, so this does not reload the page.
-            if location.replace(&href).is_ok() {
-                return;
-            }
-        }
-    }
-    element.scroll_into_view();
 }
 
 #[cfg(test)]
