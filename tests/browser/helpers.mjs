@@ -1,5 +1,7 @@
 // Shared set-up for the browser tests: a headless Chromium page that records every console
 // error, page error and failed or off-site request, so each test can assert there were none.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
@@ -18,8 +20,10 @@ export async function launch() {
 }
 
 /** Opens a page and starts recording what went wrong on it. */
-export async function openPage(browser, { width = 360, height = 780 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+// `bypassCSP` is for tests that inject their own checking script (axe-core); the site's
+// policy rightly refuses inline scripts.
+export async function openPage(browser, { width = 360, height = 780, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, bypassCSP });
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(BASE_URL).origin;
@@ -50,4 +54,14 @@ export async function waitForApp(page) {
 
 export async function screenshot(page, name) {
   await page.screenshot({ path: `tests/output/${name}.png`, fullPage: true });
+}
+
+/** The pages as the site itself lists them (app/src/pages.rs): path, title, description. */
+export function pageTable() {
+  const source = readFileSync('app/src/pages.rs', 'utf8');
+  const table = source.slice(source.indexOf('pub const PAGES'), source.indexOf('pub const NOT_FOUND'));
+  const pages = [...table.matchAll(/path: "([^"]*)",\s*title: "([^"]*)",\s*description: "([^"]*)"/g)]
+    .map(([, path, title, description]) => ({ path, title, description }));
+  assert.ok(pages.length >= 3, 'the page table could not be read');
+  return pages;
 }

@@ -49,6 +49,9 @@ pub struct Assets {
     pub js: String,
     pub wasm: String,
     pub css: String,
+    /// The start-up script: loads the wasm and keeps the site for offline use. A file rather
+    /// than an inline script, so the Content-Security-Policy allows scripts from the site only.
+    pub boot: String,
 }
 
 /// The address the site will be served from, without a trailing slash, from `SITE_URL` at
@@ -69,17 +72,18 @@ pub fn page_html(template: &str, page: &Page, assets: &Assets, body: &str) -> St
         .replace("{{js}}", &assets.js)
         .replace("{{wasm}}", &assets.wasm)
         .replace("{{css}}", &assets.css)
+        .replace("{{boot}}", &assets.boot)
         // Last, so that nothing in a page's own text is taken for a placeholder.
         .replace("{{app}}", body)
 }
 
 
-fn copy_dir(from: &Path, to: &Path, skip: &str) -> Result<(), String> {
+fn copy_dir(from: &Path, to: &Path, skip: &[&str]) -> Result<(), String> {
     for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
         let path = entry.path();
         let name = entry.file_name();
-        if name == skip {
+        if skip.iter().any(|s| name == *s) {
             continue;
         }
         if path.is_dir() {
@@ -98,29 +102,61 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
         fs::remove_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     }
     let public = root.join("public");
-    copy_dir(&public, dist, "style.css")?;
+    // The stylesheet gets a hashed name and the service worker its file list, below.
+    copy_dir(&public, dist, &["style.css", "sw.js"])?;
 
     let wasm_bytes = read(wasm)?;
     let js_bytes = read(js)?;
     let css_bytes = read(&public.join("style.css"))?;
+    let wasm_name = format!("pkg/{}", hashed_name("app", "wasm", &wasm_bytes));
+    let js_name = format!("pkg/{}", hashed_name("app", "js", &js_bytes));
+    let boot_bytes = boot_script(&js_name, &wasm_name).into_bytes();
     let assets = Assets {
-        wasm: format!("pkg/{}", hashed_name("app", "wasm", &wasm_bytes)),
-        js: format!("pkg/{}", hashed_name("app", "js", &js_bytes)),
+        boot: format!("pkg/{}", hashed_name("boot", "js", &boot_bytes)),
+        wasm: wasm_name,
+        js: js_name,
         css: hashed_name("style", "css", &css_bytes),
     };
+    write(&dist.join(&assets.boot), &boot_bytes)?;
     write(&dist.join(&assets.wasm), &wasm_bytes)?;
     write(&dist.join(&assets.js), &js_bytes)?;
     write(&dist.join(&assets.css), &css_bytes)?;
 
     let template = String::from_utf8(read(&root.join("index.html"))?)
         .map_err(|_| "index.html is not UTF-8".to_string())?;
+    let mut everything = Vec::new();
     for page in PAGES.iter().chain([&NOT_FOUND]) {
         let file = page_file(page);
         let body = String::from_utf8(read(&prerendered.join(&file))?)
             .map_err(|_| format!("the pre-rendered {file} is not UTF-8"))?;
-        write(&dist.join(&file), page_html(&template, page, &assets, &body).as_bytes())?;
+        let html = page_html(&template, page, &assets, &body);
+        everything.extend_from_slice(html.as_bytes());
+        write(&dist.join(&file), html.as_bytes())?;
     }
-    Ok(())
+
+    let worker = String::from_utf8(read(&public.join("sw.js"))?).map_err(|_| "public/sw.js is not UTF-8".to_string())?;
+    let files = offline_files(&assets);
+    everything.extend_from_slice(files.join("\n").as_bytes());
+    let worker = worker
+        .replace("{{version}}", &content_hash(&everything))
+        .replace("{{files}}", &format!("[{}]", files.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ")));
+    write(&dist.join("sw.js"), worker.as_bytes())
+}
+
+/// The start-up script every page loads.
+fn boot_script(js: &str, wasm: &str) -> String {
+    format!(
+        "import init from \"/{js}\";\ninit({{ module_or_path: \"/{wasm}\" }});\n\
+         if (\"serviceWorker\" in navigator) navigator.serviceWorker.register(\"/sw.js\");\n"
+    )
+}
+
+/// Everything the service worker keeps for offline use: every page and every file they load.
+pub fn offline_files(assets: &Assets) -> Vec<String> {
+    let pages = PAGES.iter().map(|p| p.path.to_string()).chain(["/404.html".to_string()]);
+    let files = [&assets.boot, &assets.js, &assets.wasm, &assets.css].into_iter().map(|f| format!("/{f}"));
+    let public = ["/icon.svg", "/icon-192.png", "/icon-512.png", "/manifest.webmanifest"].map(String::from);
+    pages.chain(files).chain(public).collect()
 }
 
 #[cfg(test)]
@@ -140,7 +176,12 @@ mod tests {
 
     #[test]
     fn a_page_carries_its_own_title_and_description() {
-        let assets = Assets { js: "pkg/app-1.js".into(), wasm: "pkg/app-1.wasm".into(), css: "style-1.css".into() };
+        let assets = Assets {
+            js: "pkg/app-1.js".into(),
+            wasm: "pkg/app-1.wasm".into(),
+            css: "style-1.css".into(),
+            boot: "pkg/boot-1.js".into(),
+        };
         let template = fs::read_to_string(crate::root().join("index.html")).unwrap();
         for page in PAGES.iter().chain([&NOT_FOUND]) {
             let html = page_html(&template, page, &assets, "<main><h1>x</h1></main>");
@@ -149,6 +190,26 @@ mod tests {
             assert!(!html.contains("{{"), "a placeholder was left unfilled");
             assert!(html.contains("<body><main><h1>x</h1></main></body>"), "the body is the pre-rendered page, with nothing around it");
         }
+    }
+
+    #[test]
+    fn the_offline_copy_holds_every_page_and_what_it_loads() {
+        let assets = Assets {
+            js: "pkg/app-1.js".into(),
+            wasm: "pkg/app-1.wasm".into(),
+            css: "style-1.css".into(),
+            boot: "pkg/boot-1.js".into(),
+        };
+        let files = offline_files(&assets);
+        for page in PAGES {
+            assert!(files.iter().any(|f| f == page.path), "{} is not kept", page.path);
+        }
+        for file in ["/pkg/app-1.wasm", "/pkg/boot-1.js", "/style-1.css", "/404.html", "/manifest.webmanifest"] {
+            assert!(files.iter().any(|f| f == file), "{file} is not kept");
+        }
+        let boot = boot_script("pkg/app-1.js", "pkg/app-1.wasm");
+        assert!(boot.contains("import init from \"/pkg/app-1.js\""));
+        assert!(boot.contains("/sw.js"));
     }
 
     #[test]
