@@ -11,6 +11,7 @@ pub mod daxie;
 pub mod documents;
 pub mod glossary;
 mod diseases;
+mod fragment;
 mod home;
 pub mod money;
 mod hospitals;

@@ -10,6 +10,7 @@ use engine::{premium_subsidies, ContributionLine, Family, Field, Premiums, Tehui
 use leptos::prelude::*;
 
 use crate::cite::CitationLink;
+use crate::fragment::{decode, encode};
 use crate::money::yuan;
 use policy::{Category, Citation, Date, Document, ParamId, Policy, Region};
 use rust_decimal::Decimal;
@@ -270,36 +271,6 @@ pub fn compute(policy: &Policy, state: &PremiumState) -> Outcome {
     outcome
 }
 
-/// Percent-encodes all but letters, digits and `-._`.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// Undoes [`encode`]; None for a malformed escape or bytes that are not UTF-8.
-fn decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(if b == b'+' { b' ' } else { b });
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
 
 fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
