@@ -6,6 +6,7 @@
 
 use engine::{estimate_with_policy, Case, Estimate, EstimateError, HospitalChoice, Payer};
 use leptos::prelude::*;
+use crate::glossary::{Term, TermId};
 
 use crate::money::yuan;
 use policy::{Category, Citation, Date, Disease, DiseaseGroup, DiseaseId, Document, Hospital, Policy, Region, Source};
@@ -183,14 +184,14 @@ pub fn DiseasesPage() -> impl IntoView {
         <div class="portal-page diseases-page">
             <h1>"九种大病专项救治"</h1>
             <p class="lead">
-                "君山区对农村贫困人口中得了下面4类9种病的，集中救治：到定点医院治疗，费用由医保、大病保险、医疗救助、医院减免、区级专项资金一层一层报销。"
+                "君山区对"<Term id=TermId::NongcunPinkun/>"中得了下面4类9种病的，集中救治：到"<Term id=TermId::Dingdianyiyuan/>"治疗，费用由"<Term id=TermId::Jibenyibao>"医保"</Term>"、"<Term id=TermId::Dabingbaoxian/>"、"<Term id=TermId::Yiliaojiuzhu/>"、"<Term id=TermId::Jianmian/>"、"<Term id=TermId::Zhuanxiangzijin>"区级专项资金"</Term>"一层一层报销。"
             </p>
             <p><Cite citation=junshan("二", "工作目标")/></p>
             <div class="notice portal-note">
                 <p>"每张卡片里的例子都由本站的计算器当场算出：一位农村低保对象，住院总费用 "
-                    {whole_yuan(EXAMPLE_TOTAL)}" 元，其中政策范围内 "{whole_yuan(EXAMPLE_IN_POLICY)}
+                    {whole_yuan(EXAMPLE_TOTAL)}" 元，其中"<Term id=TermId::Zhengcefanwei>"政策范围内"</Term>" "{whole_yuan(EXAMPLE_IN_POLICY)}
                     " 元，在定点医院住院，2018年出院。"</p>
-                <p>"基本医保、大病保险的起付线和原来的报销比例，两份文件没有写，例子用的是公开资料里的数字；实际以医院结算为准。"</p>
+                <p>"基本医保、大病保险的"<Term id=TermId::Qifuxian/>"和原来的报销比例，两份文件没有写，例子用的是公开资料里的数字；实际以医院结算为准。"</p>
         </div>
         <ul class="plain disease-cards">{cards}</ul>
         <OtherProgrammes/>

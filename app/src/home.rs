@@ -6,6 +6,7 @@
 
 use engine::parse_age;
 use leptos::prelude::*;
+use crate::glossary::{Term, TermId};
 use leptos_router::components::A;
 use policy::{Category, DiseaseId, Interpretation, Policy};
 
@@ -377,7 +378,7 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
         }
         .into_any(),
         Verdict::CategoryUnknown => view! {
-            <p>"农村贫困人口指：建档立卡贫困人口、农村低保对象、特困人员、贫困残疾人。"<Cite citation=hunan("一", "工作目标")/></p>
+            <p><Term id=TermId::NongcunPinkun/>"指："<Term id=TermId::Jiandanglika/>"、"<Term id=TermId::Dibao/>"、"<Term id=TermId::Tekun/>"、"<Term id=TermId::Canji/>"。"<Cite citation=hunan("一", "工作目标")/></p>
             <p>"不清楚的，可以问村委会，或者镇（街道）的民政所、扶贫办。区里的救治名单是镇村摸底排查、区级审核确定的。"<Cite citation=junshan("四(一)", "建立救治台账")/></p>
             <p>"计算器可以先按建档立卡贫困人口估算，结果里会写明。"</p>
             <p class="next">{calculator("先估算一下")}</p>
@@ -395,9 +396,9 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
             <p>"农村贫困人口看这个病，仍然享受："</p>
             <ul>
                 <li>"基本医保：住院报销比例提高10%。"</li>
-                <li>"大病保险：起付线降低50%，报销比例提高到90%以上。"</li>
+                <li><Term id=TermId::Dabingbaoxian/>"："<Term id=TermId::Qifuxian/>"降低50%，报销比例提高到90%以上。"</li>
                 <li>"参保补贴：城乡居民医保的个人缴费，财政补贴50%以上，特困人员全额补贴。"</li>
-                <li>"一兜底：各项报销以后，剩下的合规自付费用个人支付仍有困难的，政府兜底保障。"</li>
+                <li>"一兜底：各项报销以后，剩下的"<Term id=TermId::Heguizifu>"合规自付费用"</Term>"个人支付仍有困难的，政府"<Term id=TermId::Doudi>"兜底保障"</Term>"。"</li>
             </ul>
             <p><Cite citation=hunan("三(二)", "三提高、两补贴、一兜底")/></p>
             <p>"但没有只给九种大病的：医疗救助按70%、50%救助，定点医院减免50%，区级专项资金补助70%。"<Cite2 first=hunan("三(二)", "三提高、一减免") second=junshan("三", "支付政策")/></p>
@@ -439,7 +440,7 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
                     {if outside {
                         view! { <p>"这家医院在君山区外：住院前先问清楚要不要办转诊手续，手续不全，有些报销可能拿不到。"</p> }.into_any()
                     } else {
-                        view! { <p>"在区内的定点医院住院，凭身份证明“先诊疗后付费”，不用交住院押金。"
+                        view! { <p>"在区内的"<Term id=TermId::Dingdianyiyuan/>"住院，凭身份证明“"<Term id=TermId::Xianzhenliao/>"”，不用交住院押金。"
                             <Cite citation=hunan("二(三)3", "一站式结算")/></p> }.into_any()
                     }}
                 }

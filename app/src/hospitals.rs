@@ -3,6 +3,7 @@
 //! discharge, what to bring, and the district's expert group (Junshan 附件2).
 
 use leptos::prelude::*;
+use crate::glossary::{Term, TermId};
 use policy::{DiseaseId, Hospital, Policy};
 
 use crate::diseases::{hospital_place, hunan, is_guiding, junshan, source_cite, Cite, Cite2};
@@ -29,7 +30,7 @@ pub fn HospitalsPage() -> impl IntoView {
     view! {
         <div class="portal-page hospitals-page">
             <h1>"定点医院"</h1>
-            <p class="lead">"君山区的农村贫困人口得了九种大病，到下面两家定点医院治疗。在定点医院治疗，才有医院减免和区级专项资金。"</p>
+            <p class="lead">"君山区的"<Term id=TermId::NongcunPinkun/>"得了"<Term id=TermId::JiuzhongDabing/>"，到下面两家"<Term id=TermId::Dingdianyiyuan/>"治疗。在定点医院治疗，才有"<Term id=TermId::Jianmian/>"和"<Term id=TermId::Zhuanxiangzijin>"区级专项资金"</Term>"。"</p>
             <ul class="plain hospital-cards">{cards}</ul>
             <Referral/>
             <GreenChannel/>
@@ -84,7 +85,7 @@ fn Referral() -> impl IntoView {
     view! {
         <section aria-labelledby="referral-title" id="referral">
             <h2 id="referral-title">"从区人民医院转到岳阳市一人民医院"</h2>
-            <p>"区人民医院看了，确实需要转到岳阳市一人民医院进一步诊断、治疗的，要按下面的步骤办："</p>
+            <p>"区人民医院看了，确实需要"<Term id=TermId::Zhuanzhen>"转到"</Term>"岳阳市一人民医院进一步诊断、治疗的，要按下面的步骤办："</p>
             <ol class="steps">
                 <li>"征得病人和家属同意。"</li>
                 <li>"由科室主任向医院申请登记。"</li>
@@ -122,8 +123,8 @@ fn PayAtDischarge() -> impl IntoView {
         <section aria-labelledby="pay-title" id="pay-at-discharge">
             <h2 id="pay-title">"先看病，后付费；出院时一次结清"</h2>
             <ul class="facts">
-                <li>"参加了城乡居民医保的农村贫困病人，凭相关身份证明，在县（区）内的定点医院住院，可以“先诊疗后付费”：不用交住院押金，直接住院治疗。"</li>
-                <li>"定点医院设综合服务窗口，基本医保、大病保险、医疗救助等在医院里“一站式”结算，不用自己一家一家去报。"</li>
+                <li>"参加了城乡居民医保的农村贫困病人，凭相关身份证明，在县（区）内的定点医院住院，可以“"<Term id=TermId::Xianzhenliao/>"”：不用交住院押金，直接住院治疗。"</li>
+                <li>"定点医院设综合服务窗口，基本医保、大病保险、医疗救助等在医院里“"<Term id=TermId::Yizhanshi>"一站式”结算"</Term>"，不用自己一家一家去报。"</li>
                 <li>"出院时，只付各项报销以后自己负担的部分。"</li>
                 <li>"付清以后，医院要及时把您交的证件还给您。"</li>
             </ul>

@@ -13,11 +13,15 @@ pub mod glossary;
 mod diseases;
 mod fragment;
 mod home;
+mod large_text;
 pub mod money;
 mod hospitals;
 pub mod pages;
 pub mod policy_page;
+mod poster;
+mod read_aloud;
 mod premium;
+pub mod share;
 mod shell;
 
 #[cfg(feature = "hydrate")]

@@ -75,6 +75,18 @@ pub const PAGES: &[Page] = &[
         description: "岳君卫发〔2017〕71号《君山区农村贫困人口大病专项救治工作方案》全文及三个附件，每一条都可以单独链接。",
         nav: "区里文件",
     },
+    Page {
+        path: "/poster",
+        title: "健康扶贫政策海报",
+        description: "一张A4海报：九种大病、定点医院、三提高两补贴一减免一兜底各一句话、一个由计算器算出的例子和本站二维码，打印出来贴在村务公开栏。",
+        nav: "",
+    },
+    Page {
+        path: "/embed",
+        title: "住院费用计算器（嵌入版）",
+        description: "供县、乡镇政府网站嵌入的住院费用计算器：只有填写表和估算结果。",
+        nav: "",
+    },
 ];
 
 /// The page shown for any path the site does not have.

@@ -8,6 +8,7 @@
 
 use engine::{premium_subsidies, ContributionLine, Family, Field, Premiums, TehuiPremium};
 use leptos::prelude::*;
+use crate::glossary::{Term, TermId};
 
 use crate::cite::CitationLink;
 use crate::fragment::{decode, encode};
@@ -311,8 +312,8 @@ pub fn PremiumPage() -> impl IntoView {
     view! {
         <h1>"参保费用补贴计算（两补贴）"</h1>
         <p class="lead">
-            "贫困人口参加城乡居民医保，个人要交的钱由财政补贴一半以上，特困人员全部补贴；"
-            "参加“扶贫特惠保”，政府最多补贴九成保费。填上家里每一类人各有几个，看看一年家里要交多少、政府补多少。"
+            "贫困人口参加城乡居民医保，个人要交的钱由财政补贴一半以上，"<Term id=TermId::Tekun/>"全部补贴；"
+            "参加“"<Term id=TermId::Tehuibao/>"”，政府最多补贴九成保费。填上家里每一类人各有几个，看看一年家里要交多少、政府补多少。"
         </p>
         <Show when=move || damaged.get()>
             <p class="notice warning" role="alert" id="damaged-link">

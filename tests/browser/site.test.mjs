@@ -96,3 +96,81 @@ test('axe-core finds no serious or critical accessibility problem on any page', 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a phone the sections fold into a 栏目 menu that opens, leads on and closes; on a wide screen they stand in a row', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}/`);
+  await waitForApp(page);
+  const sections = pageTable().filter((p) => p.nav).map((p) => p.nav);
+  const nav = page.getByRole('navigation', { name: '主要栏目' });
+  // Closed, the menu takes one row of the header, under the site's name.
+  assert.equal(await nav.count(), 0);
+  const header = await page.locator('.site-header').boundingBox();
+  assert.ok(header.height < 130, `the header is ${header.height}px tall`);
+  await page.locator('.nav-menu > summary').click();
+  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), sections);
+  for (const box of await nav.getByRole('link').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height))) {
+    assert.ok(box >= 44, `a menu item is ${box}px tall`);
+  }
+  await screenshot(page, 'menu-open-360');
+  await nav.getByRole('link', { name: '定点医院' }).click();
+  await page.locator('h1', { hasText: '定点医院' }).waitFor();
+  assert.equal(await page.locator('.nav-menu').getAttribute('open'), null, 'the menu stayed open');
+  assert.equal(await nav.count(), 0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.deepEqual(await nav.getByRole('link').allInnerTexts(), sections);
+  assert.equal(await nav.getByRole('link', { name: '定点医院' }).getAttribute('aria-current'), 'page');
+  assert.equal(await page.locator('.nav-menu').isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every citation link, section link and menu button is at least 44 px tall at 360 px', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const small = [];
+  for (const { path } of pageTable()) {
+    await page.goto(`${BASE_URL}${path === '/calculator' ? '/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000' : path}`);
+    await waitForApp(page);
+    const heights = await page.locator('a.citation, .nav-menu > summary, .site-header button, .terms a').evaluateAll((els) =>
+      els.filter((e) => e.getClientRects().length > 0).map((e) => [e.textContent.trim(), e.getBoundingClientRect().height]));
+    for (const [text, height] of heights) if (height < 43.5) small.push(`${path}: ${text} (${height.toFixed(1)}px)`);
+  }
+  assert.deepEqual(small, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('glossary words are linked on the home, diseases, hospitals, premium and calculator pages', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const glossary = new Set();
+  await page.goto(`${BASE_URL}/policy`);
+  await waitForApp(page);
+  for (const id of await page.locator('[id^="term-"]').evaluateAll((els) => els.map((e) => e.id))) glossary.add(id);
+  const pages = {
+    '/diseases': ['term-nongcunpinkun', 'term-dingdianyiyuan', 'term-qifuxian', 'term-zhengcefanwei'],
+    '/hospitals': ['term-zhuanzhen', 'term-xianzhenliao', 'term-yizhanshi'],
+    '/premium': ['term-tekun', 'term-tehuibao'],
+    '/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000':
+      ['term-zhengcefanwei', 'term-qifuxian', 'term-fengdingxian', 'term-heguizifu', 'term-yizhanshi', 'term-doudi'],
+  };
+  for (const [path, terms] of Object.entries(pages)) {
+    await page.goto(`${BASE_URL}${path}`);
+    await waitForApp(page);
+    const linked = await page.locator('main a[href^="/policy#term-"]').evaluateAll((as) => as.map((a) => a.getAttribute('href').slice('/policy#'.length)));
+    for (const term of terms) assert.ok(linked.includes(term), `${path} does not link ${term}`);
+    for (const term of linked) assert.ok(glossary.has(term), `${path} links ${term}, which the glossary lacks`);
+  }
+  // On the home page, the check's answer explains who counts as poor, with the words linked.
+  await page.goto(`${BASE_URL}/`);
+  await waitForApp(page);
+  await page.locator('#check-category button.choice', { hasText: '不知道' }).click();
+  for (const term of ['term-nongcunpinkun', 'term-jiandanglika', 'term-dibao', 'term-tekun', 'term-canji']) {
+    assert.equal(await page.locator(`main a[href="/policy#${term}"]`).count(), 1, `the home check does not link ${term}`);
+  }
+  // A term link opens its entry.
+  await page.locator('main a[href="/policy#term-qifuxian"]').first().click();
+  await page.waitForFunction(() => window.location.pathname === '/policy' && window.location.hash === '#term-qifuxian');
+  await page.locator('#term-qifuxian').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -143,11 +143,14 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
     write(&dist.join("sw.js"), worker.as_bytes())
 }
 
-/// The start-up script every page loads.
+/// The start-up script every page loads. A refused service worker (a framing site may not allow
+/// one) leaves the site working online only, without an error.
 fn boot_script(js: &str, wasm: &str) -> String {
     format!(
-        "import init from \"/{js}\";\ninit({{ module_or_path: \"/{wasm}\" }});\n\
-         if (\"serviceWorker\" in navigator) navigator.serviceWorker.register(\"/sw.js\");\n"
+        "import init from \"/{js}\";\n\
+         try {{ if (localStorage.getItem(\"large-text\") === \"1\") document.documentElement.classList.add(\"large-text\"); }} catch (e) {{}}\n\
+         init({{ module_or_path: \"/{wasm}\" }});\n\
+         if (\"serviceWorker\" in navigator) navigator.serviceWorker.register(\"/sw.js\").catch(() => {});\n"
     )
 }
 

@@ -209,7 +209,7 @@ pub fn ensure_npm_packages(root: &Path) -> Result<(), String> {
 
 /// What the browser tests need from Debian: the browser, and a Chinese font so that the pages
 /// (and their screenshots) show characters rather than empty boxes.
-const DEBIAN_BROWSER: &[&str] = &["chromium", "fonts-noto-cjk"];
+const DEBIAN_BROWSER: &[&str] = &["chromium", "fonts-noto-cjk", "poppler-utils"];
 
 /// Returns the Chromium to test with: $CHROMIUM_PATH, else Debian's, installed if missing.
 pub fn ensure_chromium() -> Result<PathBuf, String> {

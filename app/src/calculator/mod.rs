@@ -5,9 +5,11 @@
 
 pub mod compute;
 mod advanced;
+mod embed;
 mod guided;
 mod quick;
 mod result;
+mod sheet;
 pub mod state;
 
 use leptos::prelude::*;
@@ -17,6 +19,7 @@ use policy::Policy;
 use compute::{compute, Outcome};
 use state::{CalcState, Mode};
 
+pub use embed::EmbedPage;
 pub use result::ResultView;
 
 /// What every part of the calculator reads and writes.
@@ -63,9 +66,9 @@ fn current_fragment() -> String {
 /// Marks the history entries the calculator writes itself.
 const HISTORY_MARK: &str = "calculator";
 
-/// The calculator page.
-#[component]
-pub fn CalculatorPage() -> impl IntoView {
+/// The calculator's state, read from and written back to the fragment, provided to every part
+/// of it. The fragment is written only on the calculator's own page.
+fn provide_calc() -> Calc {
     let policy = Policy::builtin();
     let state = RwSignal::new(CalcState::default());
     let damaged = RwSignal::new(false);
@@ -122,11 +125,18 @@ pub fn CalculatorPage() -> impl IntoView {
         }
         place
     });
+    calc
+}
 
+/// The calculator page.
+#[component]
+pub fn CalculatorPage() -> impl IntoView {
+    let Calc { state, damaged, .. } = provide_calc();
     let set_mode = move |mode: Mode| state.update(|s| s.mode = mode);
     // Only a change of mode redraws the form: typing must not rebuild the field being typed in.
     let mode = Memo::new(move |_| state.with(|s| s.mode));
     view! {
+        <sheet::PrintHeader/>
         <h1>"住院费用计算器"</h1>
         <p class="lead">"填上病人的情况和住院费用，看看各项报销之后，家里大约要付多少钱。所有计算都在您的手机上完成，不会发送到任何地方。"</p>
         <Show when=move || damaged.get()>
@@ -152,6 +162,7 @@ pub fn CalculatorPage() -> impl IntoView {
             Mode::Quick => view! { <quick::QuickForm/> <ResultView/> }.into_any(),
             Mode::Guided => view! { <guided::GuidedFlow/> }.into_any(),
         }}
+        <sheet::SheetTools/>
     }
 }
 

@@ -2,6 +2,8 @@
 //! it updates as they type.
 
 use leptos::prelude::*;
+
+use crate::glossary::{Term, TermId};
 use policy::{Category, DiseaseId, HospitalId, HospitalLevel, Region};
 
 use super::state::Key;
@@ -13,6 +15,8 @@ pub fn Field(
     key: Key,
     label: &'static str,
     #[prop(optional)] hint: &'static str,
+    /// The glossary entry that explains the field's word.
+    #[prop(optional)] term: Option<TermId>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "decimal")] inputmode: &'static str,
 ) -> impl IntoView {
@@ -24,6 +28,7 @@ pub fn Field(
         <div class="field" class:has-error=move || error().is_some()>
             <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            {term.map(|t| view! { <p class="hint"><Term id=t>{format!("什么是“{}”？", t.word())}</Term></p> })}
             <p class="field-error" id=error_id.clone() role="alert" hidden=move || error().is_none()>
                 {move || error().unwrap_or_default()}
             </p>
@@ -156,7 +161,7 @@ pub fn QuickForm() -> impl IntoView {
             <fieldset>
                 <legend>"费用（元）"</legend>
                 <Field key=Key::TotalCost label="住院总费用" hint="出院结算单上的“总费用”"/>
-                <Field key=Key::InPolicyCost label="政策范围内费用" hint="医保可以报销的部分，结算单上常写作“政策范围内”或“合规费用”"/>
+                <Field key=Key::InPolicyCost label="政策范围内费用" hint="医保可以报销的部分，结算单上常写作“政策范围内”或“合规费用”" term=TermId::Zhengcefanwei/>
                 <Field key=Key::TehuiRatio label="扶贫特惠保报销比例（0 到 1，不知道就空着）" hint="例如 0.3 表示报销剩下部分的三成"/>
                 <Field key=Key::BasicPaid label="今年基本医保已经报过（元）" hint="今年第一次住院就空着"/>
                 <Field key=Key::CriticalPaid label="今年大病保险已经报过（元）" hint="今年第一次报销就空着"/>

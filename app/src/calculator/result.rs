@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 use super::advanced::AdvancedPanel;
 use super::compute::{is_designated, WhatIf};
 use crate::cite::CitationLink;
+use crate::glossary::{Term, TermId};
+use crate::daxie::daxie;
 use crate::money::{wan, yuan};
 use super::use_calc;
 
@@ -202,6 +204,7 @@ fn Figures() -> impl IntoView {
                     <p class="family-pays-label">"家里大约要付"</p>
                     <p class="family-pays-amount" id="family-pays">{yuan(estimate.patient_pays)}</p>
                     {pays_wan.map(|w| view! { <p class="family-pays-wan">{w}</p> })}
+                    <p class="family-pays-daxie">"大写："<span id="family-pays-daxie">{daxie(estimate.patient_pays)}</span></p>
                     <p class="family-pays-of">
                         "住院总费用 "{yuan(estimate.total_cost)}"，各项报销和减免共 "{yuan(covered)}"。"
                     </p>
@@ -257,6 +260,12 @@ fn Figures() -> impl IntoView {
                         </p>
                     </div>
                 })}
+                <p class="terms no-print">"看不懂的词，点一下看解释："
+                    {[TermId::Zhengcefanwei, TermId::Qifuxian, TermId::Fengdingxian, TermId::Heguizifu, TermId::Yizhanshi, TermId::Doudi]
+                        .into_iter()
+                        .map(|id| view! { <Term id=id/> })
+                        .collect_view()}
+                </p>
             </section>
         }
         .into_any()

@@ -1,0 +1,112 @@
+//! The poster: the policy in brief on one A4 sheet for village noticeboards — the nine
+//! diseases, where to be treated, the four measures in a line each, one example worked out by
+//! the engine, and the site's QR code.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use policy::{Policy, Region};
+
+use crate::calculator::compute::compute;
+use crate::calculator::state::CalcState;
+use crate::daxie::daxie;
+use crate::money::yuan;
+use crate::share::{origin, qr_svg};
+
+/// The poster's example: the calculator's own worked case (a 低保 patient with gastric cancer at
+/// 君山区人民医院, a bill of 50,000 of which 45,000 in policy).
+const EXAMPLE: &str = "m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000";
+
+/// The four measures, one line each, in the provincial plan's words (Hunan 三(二)).
+const MEASURES: [(&str, &str); 4] = [
+    ("三提高", "基本医保报销比例提高10个百分点；大病保险起付线降低一半、报销比例提高到90%以上；医疗救助低保对象救助70%、其他贫困人口50%。"),
+    ("两补贴", "参加城乡居民医保，个人缴费财政补贴50%以上，特困人员全免；扶贫特惠保保费政府补贴。"),
+    ("一减免", "九种大病在定点医院住院，各项报销后个人自付部分，医院再减免50%。"),
+    ("一兜底", "还有困难的，由政府兜底保障，减轻或免除个人负担。"),
+];
+
+/// The poster page.
+#[component]
+pub fn PosterPage() -> impl IntoView {
+    let policy = Policy::builtin();
+    let diseases = policy
+        .diseases()
+        .iter()
+        .filter(|d| d.is_nine())
+        .map(|d| view! { <li>{d.name.clone()}</li> })
+        .collect_view();
+    let hospitals = policy
+        .hospitals()
+        .iter()
+        .filter(|h| h.region == Region::Junshan && (!h.designated_for.is_empty() || !h.designated_when_referred.is_empty()))
+        .map(|h| {
+            let treats: Vec<&str> = h.designated_for.iter().map(|d| d.name()).collect();
+            let referred: Vec<&str> = h.designated_when_referred.iter().map(|d| d.name()).collect();
+            let what = match (treats.is_empty(), referred.is_empty()) {
+                (false, _) => format!("治：{}", treats.join("、")),
+                (true, false) => format!("转诊后治：{}", referred.join("、")),
+                (true, true) => String::new(),
+            };
+            view! { <li><strong>{h.name.clone()}</strong>" "<span class="poster-treats">{what}</span></li> }
+        })
+        .collect_view();
+    let (state, _) = CalcState::from_fragment(EXAMPLE);
+    let example = compute(&policy, &state, "2018-03-01").estimate.ok().map(|e| {
+        let lines = e
+            .lines
+            .iter()
+            .filter(|l| !l.amount.is_zero())
+            .map(|l| view! { <li><span>{l.payer.name()}</span><span>{yuan(l.amount)}</span></li> })
+            .collect_view();
+        view! {
+            <section class="poster-example">
+                <h2>"算一个例子"</h2>
+                <p>"一位低保对象得了胃癌，在君山区人民医院住院，总费用 "{yuan(e.total_cost)}"（其中政策范围内 ¥45,000.00）："</p>
+                <ul class="plain poster-lines">{lines}</ul>
+                <p class="poster-pays">"家里只要付 "<strong>{yuan(e.patient_pays)}</strong></p>
+                <p class="poster-daxie">"（"{daxie(e.patient_pays)}"）"</p>
+                <p class="poster-ordinary">"普通居民同样的账单要付 "{yuan(e.ordinary_patient_pays)}"。"</p>
+            </section>
+        }
+    });
+    let home = RwSignal::new(String::new());
+    Effect::new(move |_| home.set(format!("{}/", origin())));
+    let qr = Memo::new(move |_| home.with(|h| if h.is_empty() { None } else { qr_svg(h) }));
+    view! {
+        <article class="poster">
+            <h1>"得了大病别怕，健康扶贫帮您报"</h1>
+            <p class="poster-lead">"农村建档立卡贫困户、低保、特困、贫困残疾人住院，出院时一站式结算，先诊疗后付费，家里只付一小部分。"</p>
+            <section class="poster-measures">
+                <h2>"三提高、两补贴、一减免、一兜底"</h2>
+                <ul class="plain">
+                    {MEASURES.iter().map(|(name, text)| view! { <li><strong>{*name}</strong>" "{*text}</li> }).collect_view()}
+                </ul>
+            </section>
+            <div class="poster-columns">
+                <section class="poster-diseases">
+                    <h2>"君山区九种大病"</h2>
+                    <ul>{diseases}</ul>
+                </section>
+                <section class="poster-hospitals">
+                    <h2>"定点医院"</h2>
+                    <ul class="plain">{hospitals}</ul>
+                </section>
+            </div>
+            {example}
+            <section class="poster-qr">
+                <div class="qr-code" role="img" aria-label="本站的二维码" inner_html=move || qr.get().unwrap_or_default()></div>
+                <div>
+                    <p class="poster-scan">"微信扫一扫，算一算您家住院要付多少钱"</p>
+                    <p class="poster-url">{move || home.get()}</p>
+                    <p class="poster-note">"所有计算都在手机上完成，不收集任何信息。本表为估算，以医院实际结算为准。"</p>
+                </div>
+            </section>
+            <p class="poster-sources">
+                "依据：湘卫财务发〔2017〕2号；岳君卫发〔2017〕71号。"
+            </p>
+        </article>
+        <p class="no-print poster-print">
+            <button type="button" on:click=move |_| { let _ = window().print(); }>"打印海报"</button>
+            " "<A href="/">"回到首页"</A>
+        </p>
+    }
+}

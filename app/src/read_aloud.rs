@@ -1,0 +1,102 @@
+//! Reading a page aloud in Mandarin with the phone's own speech synthesis (nothing is sent
+//! anywhere), for readers who find the text hard going. Where the phone has no Chinese voice the
+//! button says so rather than staying silent.
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+
+/// What a page wants read instead of its whole text (the calculator: the estimate, not the
+/// form). Provided by the frame; a page sets it while it is open.
+#[derive(Clone, Copy)]
+pub struct SpeakText(pub RwSignal<Option<String>>);
+
+/// Shown when there is nothing to speak with.
+pub const NO_VOICE: &str = "这台手机没有中文语音，无法朗读";
+
+/// The browser's speech synthesis, if it has one.
+fn synthesis() -> Option<SpeechSynthesis> {
+    // Cleanups also run when a page is pre-rendered natively, where there is no window.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    // Looked up by name: an old browser has no `speechSynthesis`, and web-sys's getter would
+    // hand back `undefined` as if it were one.
+    let value = js_sys::Reflect::get(&window(), &JsValue::from_str("speechSynthesis")).ok()?;
+    (!value.is_undefined() && !value.is_null()).then(|| value.unchecked_into())
+}
+
+/// A Chinese voice, preferring Mandarin as spoken in the mainland.
+fn chinese_voice(synthesis: &SpeechSynthesis) -> Option<SpeechSynthesisVoice> {
+    let voices: Vec<SpeechSynthesisVoice> =
+        synthesis.get_voices().iter().map(JsCast::unchecked_into).collect();
+    let lang = |v: &SpeechSynthesisVoice| v.lang().to_ascii_lowercase().replace('_', "-");
+    voices
+        .iter()
+        .find(|v| lang(v).starts_with("zh-cn") || lang(v).starts_with("cmn"))
+        .or_else(|| voices.iter().find(|v| lang(v).starts_with("zh")))
+        .cloned()
+}
+
+/// The text of the page's main column.
+fn main_text() -> String {
+    document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|m| m.inner_text())
+        .unwrap_or_default()
+}
+
+/// The 朗读 button, with a stop button while it speaks.
+#[component]
+pub fn ReadAloud() -> impl IntoView {
+    let speaking = RwSignal::new(false);
+    let no_voice = RwSignal::new(false);
+    let chosen = use_context::<SpeakText>();
+    // Chrome loads its voices on the first request for them: ask early, so they are there by
+    // the time the button is pressed.
+    Effect::new(move |_| {
+        if let Some(s) = synthesis() {
+            let _ = s.get_voices();
+        }
+    });
+    let stop = move || {
+        if let Some(s) = synthesis() {
+            s.cancel();
+        }
+        speaking.set(false);
+    };
+    on_cleanup(stop);
+    let speak = move |_| {
+        let Some((synth, voice)) = synthesis().and_then(|s| chinese_voice(&s).map(|v| (s, v))) else {
+            no_voice.set(true);
+            return;
+        };
+        no_voice.set(false);
+        let text = chosen.and_then(|c| c.0.get_untracked()).unwrap_or_else(main_text);
+        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
+            no_voice.set(true);
+            return;
+        };
+        utterance.set_lang(&voice.lang());
+        utterance.set_voice(Some(&voice));
+        utterance.set_rate(0.9);
+        let done = Closure::<dyn FnMut()>::new(move || speaking.set(false)).into_js_value();
+        utterance.set_onend(Some(done.unchecked_ref()));
+        utterance.set_onerror(Some(done.unchecked_ref()));
+        synth.cancel();
+        synth.speak(&utterance);
+        speaking.set(true);
+    };
+    view! {
+        <span class="read-aloud">
+            <Show
+                when=move || speaking.get()
+                fallback=move || view! { <button type="button" class="tool" on:click=speak>"朗读"</button> }
+            >
+                <button type="button" class="tool" on:click=move |_| stop()>"停止朗读"</button>
+            </Show>
+            <span class="read-aloud-status" role="status">{move || if no_voice.get() { NO_VOICE } else { "" }}</span>
+        </span>
+    }
+}
