@@ -150,7 +150,7 @@ fn boot_script(js: &str, wasm: &str) -> String {
         "import init from \"/{js}\";\n\
          try {{ if (localStorage.getItem(\"large-text\") === \"1\") document.documentElement.classList.add(\"large-text\"); }} catch (e) {{}}\n\
          init({{ module_or_path: \"/{wasm}\" }});\n\
-         if (\"serviceWorker\" in navigator) navigator.serviceWorker.register(\"/sw.js\").catch(() => {});\n"
+         if (\"serviceWorker\" in navigator) navigator.serviceWorker.register(\"/sw.js\").catch(() => {{}});\n"
     )
 }
 
