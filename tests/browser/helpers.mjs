@@ -60,8 +60,8 @@ export async function screenshot(page, name) {
 export function pageTable() {
   const source = readFileSync('app/src/pages.rs', 'utf8');
   const table = source.slice(source.indexOf('pub const PAGES'), source.indexOf('pub const NOT_FOUND'));
-  const pages = [...table.matchAll(/path: "([^"]*)",\s*title: "([^"]*)",\s*description: "([^"]*)"/g)]
-    .map(([, path, title, description]) => ({ path, title, description }));
+  const pages = [...table.matchAll(/path: "([^"]*)",\s*title: "([^"]*)",\s*description: "([^"]*)",\s*nav: "([^"]*)"/g)]
+    .map(([, path, title, description, nav]) => ({ path, title, description, nav }));
   assert.ok(pages.length >= 3, 'the page table could not be read');
   return pages;
 }

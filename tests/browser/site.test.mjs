@@ -164,13 +164,14 @@ test('glossary words are linked on the home, diseases, hospitals, premium and ca
   await page.goto(`${BASE_URL}/`);
   await waitForApp(page);
   await page.locator('#check-category button.choice', { hasText: '不知道' }).click();
+  await page.locator('#check-disease button.choice', { hasText: '不知道' }).click();
   for (const term of ['term-nongcunpinkun', 'term-jiandanglika', 'term-dibao', 'term-tekun', 'term-canji']) {
     assert.equal(await page.locator(`main a[href="/policy#${term}"]`).count(), 1, `the home check does not link ${term}`);
   }
   // A term link opens its entry.
-  await page.locator('main a[href="/policy#term-qifuxian"]').first().click();
-  await page.waitForFunction(() => window.location.pathname === '/policy' && window.location.hash === '#term-qifuxian');
-  await page.locator('#term-qifuxian').waitFor();
+  await page.locator('main a[href="/policy#term-dibao"]').click();
+  await page.waitForFunction(() => window.location.pathname === '/policy' && window.location.hash === '#term-dibao');
+  await page.locator('#term-dibao').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
