@@ -145,7 +145,9 @@ test('the home page and the navigation lead to it', async () => {
   await page.getByRole('link', { name: /算一算参保要交多少钱/ }).click();
   await page.waitForURL(/\/premium/);
   assert.match(await page.locator('h1').innerText(), /两补贴/);
-  assert.equal(await page.getByRole('navigation').getByRole('link', { name: '参保补贴' }).getAttribute('aria-current'), 'page');
+  await page.locator('.nav-menu > summary').click();
+  assert.equal(await page.getByRole('navigation', { name: '主要栏目' }).getByRole('link', { name: '参保补贴' }).getAttribute('aria-current'), 'page');
+  await page.locator('.nav-menu > summary').click();
   await noOverflow(page);
   assert.deepEqual(problems, []);
   await context.close();
