@@ -90,6 +90,7 @@ pub fn bench() -> Result<(), String> {
     let root = root();
     heading("Benchmark");
     machine_notes(&root);
+    let load_at_start = load_average();
     let dist = crate::build()?;
 
     heading("Serving the site");
@@ -120,6 +121,9 @@ pub fn bench() -> Result<(), String> {
     heading("Summary");
     print_summary(&bench.summary);
     println!();
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    println!("  Load average (1, 5, 15 min) on {cores} cores: {load_at_start} at the start, {} at the end;", load_average());
+    println!("  other work on the machine makes the timings (engine, browser, Lighthouse TBT/LCP) worse.");
     println!("  (took {:.0} s)", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -789,7 +793,11 @@ fn lighthouse(bench: &mut Bench) -> Result<(), String> {
     }
     for (warning, routes) in warnings {
         let on = if routes.len() == all.len() { "every route".to_string() } else { routes.join(", ") };
-        println!("  Lighthouse warned on {on}: {}", warning.split_whitespace().collect::<Vec<_>>().join(" "));
+        let warning = warning.split_whitespace().collect::<Vec<_>>().join(" ");
+        println!("  Lighthouse warned on {on}:");
+        for line in wrap_words(&warning, 96) {
+            println!("    {line}");
+        }
     }
 
     // The same audit on many routes is listed once, with each route's figure.
@@ -805,7 +813,9 @@ fn lighthouse(bench: &mut Bench) -> Result<(), String> {
         println!("  Audits that did not pass (besides the metrics above):");
         for ((category, id), (title, routes)) in failed {
             println!("    {category}: {id} ({title})");
-            println!("      {}", routes.join(", "));
+            for line in wrap(&routes, 96) {
+                println!("      {line}");
+            }
         }
     }
 
@@ -840,6 +850,40 @@ fn budget_min(summary: &mut Summary, row: &str, all: &[Scores], score: impl Fn(&
     summary.add(row, format!("lowest {worst:.0} ({route}{of})"), verdict);
 }
 
+/// Breaks text into lines of at most about `width` characters, at spaces.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + word.chars().count() < width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Joins items with ", " into lines of at most about `width` characters.
+fn wrap(items: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in items {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + item.chars().count() + 2 <= width => {
+                line.push_str(", ");
+                line.push_str(item);
+            }
+            Some(line) => {
+                line.push(',');
+                lines.push(item.clone());
+            }
+            None => lines.push(item.clone()),
+        }
+    }
+    lines
+}
+
 fn last_lines(text: &str, n: usize) -> String {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     lines[lines.len().saturating_sub(n)..].join(" / ")
@@ -869,7 +913,8 @@ fn read_report(report: &Path, route: &str) -> Result<Scores, String> {
             // diagnostics) are listed when they fail clearly. Elsewhere every weighed audit
             // that did not pass is listed.
             let listed = if *id == "performance" {
-                group != "metrics" && group != "hidden" && score < 0.9
+                // The largest paint's element is shown with the metrics.
+                group != "metrics" && group != "hidden" && audit_id != "largest-contentful-paint-element" && score < 0.9
             } else {
                 weight > 0.0 && score < 1.0
             };
@@ -888,7 +933,8 @@ fn read_report(report: &Path, route: &str) -> Result<Scores, String> {
     for table in lcp_details.into_iter().flatten() {
         for item in table["items"].as_array().into_iter().flatten() {
             if let Some(selector) = item["node"]["selector"].as_str() {
-                let label: String = item["node"]["nodeLabel"].as_str().unwrap_or("").chars().take(24).collect();
+                let label = item["node"]["nodeLabel"].as_str().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+                let label: String = label.chars().take(24).collect();
                 lcp_element = format!("{selector} \"{label}...\"");
             }
             if let (Some(phase), Some(ms)) = (item["phase"].as_str(), item["timing"].as_f64()) {
@@ -918,11 +964,11 @@ fn read_report(report: &Path, route: &str) -> Result<Scores, String> {
 
 /// Part 4: the engine's divan benchmarks, natively.
 fn engine_native(bench: &mut Bench) -> Result<(), String> {
-    // --benches: only the benchmarks, not the unit tests (which cargo bench lists as ignored).
-    say("cargo bench -p engine --benches (compiles the engine optimised, then times it)");
+    // --bench '*': every benchmark, and not the unit tests (which cargo bench lists as ignored).
+    say("cargo bench -p engine --bench '*' (compiles the engine optimised, then times it)");
     let out = Command::new(tools::cargo())
         .current_dir(&bench.root)
-        .args(["bench", "-p", "engine", "--benches"])
+        .args(["bench", "-p", "engine", "--bench", "*"])
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("could not start cargo bench: {e}"))?;
@@ -931,7 +977,7 @@ fn engine_native(bench: &mut Bench) -> Result<(), String> {
         println!("    {line}");
     }
     if !out.status.success() {
-        return Err(format!("cargo bench -p engine --benches failed ({})", out.status));
+        return Err(format!("cargo bench -p engine failed ({})", out.status));
     }
     for (row, name) in [(ENGINE_ROW, "estimate_with_resolved_parameters"), (ENGINE_PARSE_ROW, "parse_and_estimate")] {
         match divan_median(&text, name) {
@@ -1065,6 +1111,13 @@ mod tests {
         assert_eq!(sections.get("custom: name"), Some(&7));
         assert_eq!(sections_of(b"not wasm"), None);
         assert_eq!(sections_of(b"\0asm\x01\0\0\0\x0a\x09"), None, "a section longer than the file");
+    }
+
+    #[test]
+    fn long_lists_are_wrapped() {
+        let items: Vec<String> = ["/a 1 s", "/b 2 s", "/c 3 s"].map(String::from).into();
+        assert_eq!(wrap(&items, 14), ["/a 1 s, /b 2 s,", "/c 3 s"]);
+        assert_eq!(wrap_words("one two three", 8), ["one two", "three"]);
     }
 
     #[test]
