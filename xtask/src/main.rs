@@ -3,9 +3,11 @@
 //! `cargo xtask serve` builds the production site and serves it at http://127.0.0.1:8080;
 //! `cargo xtask test` runs every test: the workspace's Rust tests, the production build, and the
 //! browser tests in headless Chromium against the built site. Both install what is missing and
-//! say what they install; a second run reuses what the first installed.
+//! say what they install; a second run reuses what the first installed. `cargo xtask bench`
+//! measures the built site against its speed budgets.
 
 mod assemble;
+mod bench;
 mod serve;
 mod tools;
 
@@ -17,7 +19,10 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N]   build the production site into dist/ and serve it (default port 8080)
   test               run every test: cargo test, the production build, the browser tests
-  build              build the production site into dist/ only";
+  build              build the production site into dist/ only
+  bench              build, serve and measure the site against its speed budgets: bytes of
+                     each route's first load, the wasm's biggest parts, Lighthouse, the
+                     engine's time per estimate natively and in the browser";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +33,7 @@ fn main() -> ExitCode {
             serve::serve_forever(&root().join("dist"), port)
         }),
         Some("test") => test(),
+        Some("bench") => bench::bench(),
         _ => Err(USAGE.to_string()),
     };
     match result {

@@ -2,11 +2,18 @@
 //!
 //! It behaves like a plain static host: `/a` serves `a/index.html`, files are served as they
 //! are, and anything else gets `404.html` with status 404. Hashed assets may be cached forever.
+//! Given brotli-compressed copies of the files (the benchmark does), it sends those to clients
+//! that accept brotli, as a production host would.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use std::thread;
+
+/// Brotli-compressed bodies, by file path in the site folder.
+pub type Brotli = HashMap<PathBuf, Vec<u8>>;
 
 /// A server running in the background.
 pub struct Server {
@@ -15,11 +22,17 @@ pub struct Server {
 
 /// Binds 127.0.0.1:`port` (0 = any free port) and serves `dist` from a background thread.
 pub fn start(dist: &Path, port: u16) -> Result<Server, String> {
+    start_with_brotli(dist, port, Brotli::new())
+}
+
+/// Like [`start`], and sends `brotli`'s body for a file to clients that accept brotli.
+pub fn start_with_brotli(dist: &Path, port: u16, brotli: Brotli) -> Result<Server, String> {
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let dist = dist.to_path_buf();
-    thread::spawn(move || accept(listener, dist));
+    let brotli = Arc::new(brotli);
+    thread::spawn(move || accept(listener, dist, brotli));
     Ok(Server { port })
 }
 
@@ -35,11 +48,12 @@ pub fn serve_forever(dist: &Path, port: u16) -> Result<(), String> {
     }
 }
 
-fn accept(listener: TcpListener, dist: PathBuf) {
+fn accept(listener: TcpListener, dist: PathBuf, brotli: Arc<Brotli>) {
     for stream in listener.incoming().flatten() {
         let dist = dist.clone();
+        let brotli = Arc::clone(&brotli);
         thread::spawn(move || {
-            let _ = respond(stream, &dist);
+            let _ = respond(stream, &dist, &brotli);
         });
     }
 }
@@ -61,7 +75,7 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 /// The file a request path names, if it stays inside `dist`.
-fn resolve(dist: &Path, url_path: &str) -> Option<PathBuf> {
+pub fn resolve(dist: &Path, url_path: &str) -> Option<PathBuf> {
     let path = url_path.split(['?', '#']).next().unwrap_or("/");
     let relative = Path::new(path.trim_start_matches('/'));
     if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
@@ -75,13 +89,22 @@ fn resolve(dist: &Path, url_path: &str) -> Option<PathBuf> {
     index.is_file().then_some(index)
 }
 
-fn respond(stream: TcpStream, dist: &Path) -> std::io::Result<()> {
+/// Whether a request header line says the client accepts brotli.
+fn accepts_brotli(header: &str) -> bool {
+    let Some((name, value)) = header.split_once(':') else { return false };
+    name.trim().eq_ignore_ascii_case("accept-encoding")
+        && value.split(',').any(|coding| coding.split(';').next().is_some_and(|c| c.trim() == "br"))
+}
+
+fn respond(stream: TcpStream, dist: &Path, brotli: &Brotli) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
     // Read the headers to their end so the client is not reset while still sending.
     let mut line = String::new();
+    let mut wants_brotli = false;
     while reader.read_line(&mut line)? > 2 {
+        wants_brotli |= accepts_brotli(&line);
         line.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -91,14 +114,20 @@ fn respond(stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         Some(file) => ("200 OK", file),
         None => ("404 Not Found", dist.join("404.html")),
     };
-    let body = std::fs::read(&file).unwrap_or_default();
+    let compressed = brotli.get(&file).filter(|_| wants_brotli);
+    let body = match compressed {
+        Some(bytes) => bytes.clone(),
+        None => std::fs::read(&file).unwrap_or_default(),
+    };
+    let encoding = if compressed.is_some() { "Content-Encoding: br\r\n" } else { "" };
+    let vary = if brotli.contains_key(&file) { "Vary: Accept-Encoding\r\n" } else { "" };
     let immutable = file.components().any(|c| c.as_os_str() == "pkg")
         || file.file_name().is_some_and(|n| n.to_string_lossy().starts_with("style-"));
     let cache = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
     let mut out = stream;
     write!(
         out,
-        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}{vary}Cache-Control: {cache}\r\nConnection: close\r\n\r\n",
         content_type(&file),
         body.len()
     )?;
@@ -117,6 +146,14 @@ mod tests {
         let dist = std::env::temp_dir();
         assert_eq!(resolve(&dist, "/../etc/passwd"), None);
         assert_eq!(resolve(&dist, "/a/../../b"), None);
+    }
+
+    #[test]
+    fn brotli_is_sent_only_to_who_accepts_it() {
+        assert!(accepts_brotli("Accept-Encoding: gzip, deflate, br, zstd\r\n"));
+        assert!(accepts_brotli("accept-encoding: br;q=1.0\r\n"));
+        assert!(!accepts_brotli("Accept-Encoding: gzip, brotli\r\n"));
+        assert!(!accepts_brotli("Accept: br\r\n"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
-fn succeeds(command: &mut Command) -> bool {
+pub fn succeeds(command: &mut Command) -> bool {
     command
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -36,7 +36,7 @@ fn succeeds(command: &mut Command) -> bool {
         .unwrap_or(false)
 }
 
-fn output(command: &mut Command) -> Option<String> {
+pub fn output(command: &mut Command) -> Option<String> {
     let out = command.stderr(Stdio::null()).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -46,7 +46,7 @@ fn rustup_has_target() -> bool {
         .is_some_and(|list| list.lines().any(|l| l.trim() == TARGET))
 }
 
-fn debian_packages_installed(packages: &[&str]) -> bool {
+pub fn debian_packages_installed(packages: &[&str]) -> bool {
     packages.iter().all(|p| {
         output(Command::new("dpkg-query").args(["-W", "-f=${Status}", p]))
             .is_some_and(|s| s.contains("install ok installed"))
@@ -58,7 +58,7 @@ fn is_root() -> bool {
 }
 
 /// Installs Debian packages with apt-get, as root or through sudo.
-fn apt_install(packages: &[&str]) -> Result<(), String> {
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
     let sudo: &[&str] = if is_root() { &[] } else { &["sudo", "-n"] };
     let apt = |args: &[&str]| {
         let all: Vec<&str> = sudo.iter().chain(["apt-get"].iter()).chain(args).copied().collect();
@@ -72,7 +72,7 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
     apt(&args)
 }
 
-fn can_apt() -> bool {
+pub fn can_apt() -> bool {
     succeeds(Command::new("apt-get").arg("--version"))
         && (is_root() || succeeds(Command::new("sudo").args(["-n", "true"])))
 }
@@ -166,13 +166,18 @@ fn locked_wasm_bindgen_version(root: &Path) -> Result<String, String> {
     Err("Cargo.lock names no wasm-bindgen version".into())
 }
 
-/// Returns a wasm-bindgen CLI of the locked version, installing it with cargo if missing.
-pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
-    let version = locked_wasm_bindgen_version(root)?;
+/// Where `cargo install` puts a program.
+pub fn cargo_bin(name: &str) -> PathBuf {
     let cargo_home = std::env::var("CARGO_HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
-    let installed = cargo_home.join("bin/wasm-bindgen");
+    cargo_home.join("bin").join(name)
+}
+
+/// Returns a wasm-bindgen CLI of the locked version, installing it with cargo if missing.
+pub fn ensure_wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
+    let version = locked_wasm_bindgen_version(root)?;
+    let installed = cargo_bin("wasm-bindgen");
     let has = |path: &Path| {
         output(Command::new(path).arg("--version"))
             .is_some_and(|v| v.split_whitespace().nth(1) == Some(version.as_str()))
@@ -226,4 +231,17 @@ pub fn ensure_chromium() -> Result<PathBuf, String> {
         return Ok(debian);
     }
     Err("the browser tests need Chromium: install it, or set CHROMIUM_PATH to its binary".into())
+}
+
+/// Makes sure a command that a Debian package provides is on PATH, installing the package with
+/// apt-get if it is missing; `why` says what it is for.
+pub fn ensure_debian_command(command: &str, package: &str, why: &str) -> Result<(), String> {
+    if succeeds(Command::new("sh").args(["-c", &format!("command -v {command}")])) {
+        return Ok(());
+    }
+    if !can_apt() {
+        return Err(format!("{command} is needed {why}: install the Debian package {package} (or the like)"));
+    }
+    say(&format!("installing {package} with apt-get ({command}, {why})"));
+    apt_install(&[package])
 }
