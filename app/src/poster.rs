@@ -60,7 +60,7 @@ pub fn PosterPage() -> impl IntoView {
         view! {
             <section class="poster-example">
                 <h2>"算一个例子"</h2>
-                <p>"一位低保对象得了胃癌，在君山区人民医院住院，总费用 "{yuan(e.total_cost)}"（其中政策范围内 ¥45,000.00）："</p>
+                <p>"一位低保对象得了胃癌，在君山区人民医院住院，总费用 "{yuan(e.total_cost)}"（其中政策范围内 "{yuan(e.in_policy_cost)}"）："</p>
                 <ul class="plain poster-lines">{lines}</ul>
                 <p class="poster-pays">"家里只要付 "<strong>{yuan(e.patient_pays)}</strong></p>
                 <p class="poster-daxie">"（"{daxie(e.patient_pays)}"）"</p>
