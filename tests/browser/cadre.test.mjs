@@ -181,16 +181,26 @@ test('10,000 rows: estimated and shown within the budget, one page at a time', a
     const cost = 20000 + (i % 500) * 100;
     lines.push(`${i},病人${i},男,${40 + (i % 40)},君山区,,,农村低保对象,${diseases[i % 5]},君山区人民医院,否,2018-03-01,${cost},${cost * 9 / 10},2017-10-01,未完成,,`);
   }
-  const start = Date.now();
+  // From the file reaching the page (its change event) to the first frame showing the totals.
+  await page.evaluate(() => {
+    document.addEventListener('change', () => { window.__importStart = performance.now(); }, { capture: true, once: true });
+    const frame = () => {
+      if (document.querySelector('#totals-all .estimated')?.textContent === '10000') window.__importEnd = performance.now();
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
   await importText(page, lines.join('\r\n') + '\r\n', 'big.csv');
-  await page.waitForFunction(() => document.querySelector('#totals-all .estimated')?.textContent === '10000');
-  const elapsed = Date.now() - start;
+  await page.waitForFunction(() => window.__importEnd !== undefined);
+  const elapsed = Math.round(await page.evaluate(() => window.__importEnd - window.__importStart));
   console.log(`10,000 rows imported, estimated and shown in ${elapsed} ms`);
   assert.equal(await page.locator('#roster tbody tr.roster-row').count(), 50);
   assert.match(await page.locator('#show-more').innerText(), /还有 9950 人/);
-  // The budget is 1,000 ms; measured about 1.5 s on the development machine, so this only
-  // guards against a large regression until the estimates are made faster.
-  assert.ok(elapsed < 5000, `10,000 rows took ${elapsed} ms`);
+  // The budget is 1,000 ms, measured as the median of several runs by tests/bench/cadre.mjs
+  // (about 0.5–0.9 s here, 1.3–1.5 s before the parameters were resolved once per day and the
+  // sentences left out). One run on a busy machine varies a lot, so this only guards against
+  // a return to the old costs.
+  assert.ok(elapsed < 3000, `10,000 rows took ${elapsed} ms`);
   await page.click('#clear');
   await page.click('#clear-yes');
   assert.deepEqual(problems, []);

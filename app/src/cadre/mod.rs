@@ -340,7 +340,8 @@ fn RosterTable(rows: RwSignal<Vec<Row>>, summary: Memo<roster::Summary>, shown: 
                             Ok((_, _, family)) => view! { <td class="family">{yuan(*family)}</td> }.into_any(),
                             Err(why) => view! { <td class="no-estimate">{format!("无法估算：{why}")}</td> }.into_any(),
                         };
-                        let id_flag = result.id_problem.clone();
+                        // Checked here, for the rows shown only.
+                        let id_flag = (!row.id_number.is_empty()).then(|| check_id(&row.id_number).err()).flatten().map(|p| p.to_string());
                         let flagged = id_flag.is_some();
                         let edit_row = row.clone();
                         view! {
