@@ -5,6 +5,8 @@
 //!
 //! The file is UTF-8 with a byte-order mark (so Excel reads the Chinese) and CRLF line ends;
 //! reading accepts it with or without the mark and with CRLF or LF. Quoting is RFC 4180.
+//! 身份证号 and 合医证号 made of digits are written with a tab before them so that Excel keeps
+//! them as text ([`TEXT_MARK`]); reading takes the tab off.
 //!
 //! ```
 //! use engine::roster::{read_csv, write_csv};
@@ -509,21 +511,54 @@ pub fn write_records<'a>(records: impl IntoIterator<Item = Vec<&'a str>>) -> Str
     let mut out = String::new();
     out.push(BOM);
     for record in records {
-        for (i, field) in record.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            quote(field, &mut out);
-        }
-        out.push_str("\r\n");
+        push_record(&record, &[], &mut out);
     }
     out
 }
 
-/// The roster as a CSV file: the header, then one record per row.
+/// One record and its CRLF; the fields at the indexes in `as_text` that are all digits get
+/// [`TEXT_MARK`] before them.
+fn push_record(record: &[&str], as_text: &[usize], out: &mut String) {
+    for (i, field) in record.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if as_text.contains(&i) && !field.is_empty() && field.bytes().all(|b| b.is_ascii_digit()) {
+            out.push(TEXT_MARK);
+        }
+        quote(field, out);
+    }
+    out.push_str("\r\n");
+}
+
+/// The columns (indexes of [`HEADERS`]) that hold long numbers which are not amounts:
+/// 身份证号 and 合医证号. Excel would take their digits for a number, show an 18-digit
+/// 身份证号 as 4.30611E+17 and keep only 15 of its digits, and drop leading zeros.
+pub const TEXT_COLUMNS: [usize; 2] = [5, 6];
+
+/// What [`write_csv`] puts before a [`TEXT_COLUMNS`] value made of digits only, so that Excel
+/// keeps it as text: a tab. Reading takes it off again ([`tidy`]), so the file reads back the
+/// same in the site and in the `estimate` tool.
+pub const TEXT_MARK: char = '\t';
+
+/// The roster as a CSV file: the header, then one record per row, 身份证号 and 合医证号 that
+/// are all digits marked as text ([`TEXT_MARK`]).
+///
+/// ```
+/// use engine::roster::{read_csv, write_csv, Row};
+/// let row = Row { name: "张三".into(), disease: "胃癌".into(), id_number: "430611196203151235".into(), ..Row::default() };
+/// let file = write_csv(&[row.clone()]);
+/// assert!(file.contains(",\t430611196203151235,"));
+/// assert_eq!(read_csv(&file).rows, [row]);
+/// ```
 pub fn write_csv(rows: &[Row]) -> String {
-    let header = std::iter::once(HEADERS.to_vec());
-    write_records(header.chain(rows.iter().map(|r| r.fields().to_vec())))
+    let mut out = String::with_capacity(200 * (rows.len() + 1));
+    out.push(BOM);
+    push_record(&HEADERS, &[], &mut out);
+    for row in rows {
+        push_record(&row.fields(), &TEXT_COLUMNS, &mut out);
+    }
+    out
 }
 
 /// Whether text looks like a roster file rather than JSON: a BOM, or the header's first two
@@ -796,6 +831,37 @@ mod tests {
         assert_eq!(import.warnings[0].column, "说明");
         assert_eq!(read_csv("").unreadable.unwrap().reason, "文件是空的");
         assert!(read_csv("a,b\n1,2\n").unreadable.unwrap().reason.starts_with("第一行应是表头"));
+    }
+
+    #[test]
+    fn id_numbers_are_written_for_excel_as_text_and_read_back_unchanged() {
+        let mut with_x = good_row();
+        with_x.serial = "2".into();
+        with_x.id_number = (0..1000).map(|n| valid_id("19800101", &format!("{n:03}"))).find(|id| id.ends_with('X')).unwrap();
+        with_x.medical_card = "H001".into();
+        let mut leading_zero = good_row();
+        leading_zero.serial = "3".into();
+        leading_zero.medical_card = "0012".into();
+        let mut blank = good_row();
+        blank.serial = "4".into();
+        blank.id_number.clear();
+        blank.medical_card.clear();
+        let rows = vec![good_row(), with_x.clone(), leading_zero, blank];
+        let file = write_csv(&rows);
+        let lines: Vec<&str> = file.split("\r\n").collect();
+        let id = good_row().id_number;
+        // Digits get a tab before them; an X at the end or a letter already keeps Excel off.
+        assert!(lines[1].contains(&format!(",\t{id},\t43061100123,")), "{}", lines[1]);
+        assert!(lines[2].contains(&format!(",{},H001,", with_x.id_number)), "{}", lines[2]);
+        assert!(lines[3].contains(",\t0012,"), "{}", lines[3]);
+        assert!(lines[4].contains("君山区,,,农村低保对象"), "{}", lines[4]);
+        // Only those two columns: the amounts stay numbers.
+        assert!(lines[1].contains(",50000,45000,"), "{}", lines[1]);
+        let import = read_csv(&file);
+        assert!(import.errors.is_empty() && import.warnings.is_empty(), "{:?} {:?}", import.errors, import.warnings);
+        assert_eq!(import.rows, rows);
+        // Read back and written again: the same file.
+        assert_eq!(write_csv(&import.rows), file);
     }
 
     /// The reader as first written, one character at a time: [`read_records`] must read every

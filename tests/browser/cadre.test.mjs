@@ -21,12 +21,14 @@ function madeUpId(birth, seq) {
 }
 const GOOD_ID = madeUpId('19620315', '123');
 const WRONG_ID = GOOD_ID.slice(0, 17) + (GOOD_ID.endsWith('1') ? '2' : '1');
+// A 合医证号 of digits with a leading zero: Excel would drop the zero if it took it for a number.
+const CARD = '04306110000123';
 
 // Five good rows (one with a wrong 身份证号, loaded and flagged; one with a comma and a line
 // break in its remarks) and three bad ones.
 const FILE = [
   HEADER,
-  `1,张三,男,56,君山区,${GOOD_ID},H001,农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,2017-10-01,已完成,2018-03-01,`,
+  `1,张三,男,56,君山区,${GOOD_ID},${CARD},农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,2017-10-01,已完成,2018-03-01,`,
   `2,李四,女,60,君山区,${WRONG_ID},H002,特困人员,食管癌,君山区人民医院,否,2018-03-05,40000,36000,2017-10-01,未完成,,`,
   '3,王五,男,abc,君山区,,,农村低保对象,胃癌,,,,,,,,,',
   `4,赵六,男,8,君山区,,,建档立卡贫困人口,儿童室间隔缺损,岳阳市一人民医院,是,2018-02-01,30000,28000,2017-10-01,已完成,2018-02-10,"备注,有逗号\n和换行"`,
@@ -113,6 +115,10 @@ test('import, edit-free checks, export, reload, print forms and clear-all', asyn
   const exportedText = exported.toString('utf8').slice(1);
   assert.ok(exportedText.startsWith(HEADER + '\r\n'));
   assert.match(exportedText, /"备注,有逗号\n和换行"/);
+  // 身份证号 and 合医证号 of digits have a tab before them, so that Excel keeps them as text; a
+  // 合医证号 with letters needs none. Amounts stay plain numbers.
+  assert.ok(exportedText.includes(`\r\n1,张三,男,56,君山区,\t${GOOD_ID},\t${CARD},农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,`), exportedText);
+  assert.ok(exportedText.includes(`,\t${WRONG_ID},H002,`), exportedText);
 
   await page.click('#clear');
   assert.match(await page.locator('#clear-confirm').innerText(), /确定要清空全部 4 个病人吗/);
@@ -129,6 +135,11 @@ test('import, edit-free checks, export, reload, print forms and clear-all', asyn
   await page.setInputFiles('#cadre-import', { name: 'back.csv', mimeType: 'text/csv', buffer: exported });
   await page.waitForSelector('#import-report');
   assert.deepEqual(await rosterNames(page), before);
+  // Read back without the tabs: the numbers are as they were typed.
+  await page.locator('#roster tr.roster-row', { hasText: '张三' }).getByRole('button', { name: '修改' }).click();
+  assert.equal(await page.locator('#cadre-f5').inputValue(), GOOD_ID);
+  assert.equal(await page.locator('#cadre-f6').inputValue(), CARD);
+  await page.locator('#row-form').getByRole('button', { name: '取消' }).click();
   const [again] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   assert.deepEqual(readFileSync(await again.path()), exported, 'export → import → export is the same file');
 
