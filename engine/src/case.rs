@@ -218,15 +218,35 @@ pub struct CaseInput {
     pub critical_paid_this_year: Option<String>,
 }
 
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+/// [`CaseInput`] borrowed: the same fields as text, for callers that have the text already (a
+/// roster row), so that nothing is copied to read it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct CaseText<'a> {
+    pub region: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub category: Option<&'a str>,
+    pub disease: Option<&'a str>,
+    pub age: Option<&'a str>,
+    pub hospital: Option<&'a str>,
+    pub in_county: Option<&'a str>,
+    pub designated: Option<&'a str>,
+    pub referred: Option<&'a str>,
+    pub total_cost: Option<&'a str>,
+    pub in_policy_cost: Option<&'a str>,
+    pub tehui_ratio: Option<&'a str>,
+    pub basic_paid_this_year: Option<&'a str>,
+    pub critical_paid_this_year: Option<&'a str>,
 }
 
-fn required(field: Field, v: &Option<String>) -> Result<&str, EstimateError> {
+fn given(v: Option<&str>) -> Option<&str> {
+    v.map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn required(field: Field, v: Option<&str>) -> Result<&str, EstimateError> {
     given(v).ok_or(EstimateError::new(field, ErrorKind::Missing))
 }
 
-fn flag(field: Field, v: &Option<String>) -> Result<Option<bool>, EstimateError> {
+fn flag(field: Field, v: Option<&str>) -> Result<Option<bool>, EstimateError> {
     match given(v) {
         None => Ok(None),
         Some("true") => Ok(Some(true)),
@@ -235,7 +255,7 @@ fn flag(field: Field, v: &Option<String>) -> Result<Option<bool>, EstimateError>
     }
 }
 
-fn optional_amount(field: Field, v: &Option<String>) -> Result<Decimal, EstimateError> {
+fn optional_amount(field: Field, v: Option<&str>) -> Result<Decimal, EstimateError> {
     given(v).map_or(Ok(Decimal::ZERO), |t| parse_amount(field, t))
 }
 
@@ -294,19 +314,66 @@ impl CaseInput {
 
     /// Checks every field and builds the [`Case`], or names the first field at fault.
     pub fn parse(&self) -> Result<Case, EstimateError> {
-        let region = match given(&self.region) {
+        self.text().parse()
+    }
+
+    fn text(&self) -> CaseText<'_> {
+        CaseText {
+            region: self.region.as_deref(),
+            date: self.date.as_deref(),
+            category: self.category.as_deref(),
+            disease: self.disease.as_deref(),
+            age: self.age.as_deref(),
+            hospital: self.hospital.as_deref(),
+            in_county: self.in_county.as_deref(),
+            designated: self.designated.as_deref(),
+            referred: self.referred.as_deref(),
+            total_cost: self.total_cost.as_deref(),
+            in_policy_cost: self.in_policy_cost.as_deref(),
+            tehui_ratio: self.tehui_ratio.as_deref(),
+            basic_paid_this_year: self.basic_paid_this_year.as_deref(),
+            critical_paid_this_year: self.critical_paid_this_year.as_deref(),
+        }
+    }
+}
+
+impl CaseText<'_> {
+    /// The same text, owned.
+    pub(crate) fn to_input(self) -> CaseInput {
+        let own = |v: Option<&str>| v.map(str::to_owned);
+        CaseInput {
+            region: own(self.region),
+            date: own(self.date),
+            category: own(self.category),
+            disease: own(self.disease),
+            age: own(self.age),
+            hospital: own(self.hospital),
+            in_county: own(self.in_county),
+            designated: own(self.designated),
+            referred: own(self.referred),
+            total_cost: own(self.total_cost),
+            in_policy_cost: own(self.in_policy_cost),
+            tehui_ratio: own(self.tehui_ratio),
+            basic_paid_this_year: own(self.basic_paid_this_year),
+            critical_paid_this_year: own(self.critical_paid_this_year),
+        }
+    }
+
+    /// [`CaseInput::parse`].
+    pub(crate) fn parse(self) -> Result<Case, EstimateError> {
+        let region = match given(self.region) {
             None => Region::Junshan,
             Some(t) => Region::from_id(t).ok_or(EstimateError::new(Field::Region, ErrorKind::UnknownRegion))?,
         };
-        let date = parse_date(required(Field::Date, &self.date)?)?;
-        let category = Category::from_id(required(Field::Category, &self.category)?)
+        let date = parse_date(required(Field::Date, self.date)?)?;
+        let category = Category::from_id(required(Field::Category, self.category)?)
             .ok_or(EstimateError::new(Field::Category, ErrorKind::UnknownCategory))?;
-        let disease = DiseaseId::from_id(required(Field::Disease, &self.disease)?)
+        let disease = DiseaseId::from_id(required(Field::Disease, self.disease)?)
             .ok_or(EstimateError::new(Field::Disease, ErrorKind::UnknownDisease))?;
-        let age = parse_age(required(Field::Age, &self.age)?)?;
-        let hospital_id = required(Field::Hospital, &self.hospital)?;
-        let in_county = flag(Field::InCounty, &self.in_county)?;
-        let designated = flag(Field::Designated, &self.designated)?;
+        let age = parse_age(required(Field::Age, self.age)?)?;
+        let hospital_id = required(Field::Hospital, self.hospital)?;
+        let in_county = flag(Field::InCounty, self.in_county)?;
+        let designated = flag(Field::Designated, self.designated)?;
         let hospital = if let Some(named) = HospitalId::from_id(hospital_id) {
             if in_county.is_some() {
                 return Err(EstimateError::new(Field::InCounty, ErrorKind::OnlyForLevel));
@@ -324,15 +391,15 @@ impl CaseInput {
         } else {
             return Err(EstimateError::new(Field::Hospital, ErrorKind::UnknownHospital));
         };
-        let referred = flag(Field::Referred, &self.referred)?.unwrap_or(false);
-        let total_cost = parse_amount(Field::TotalCost, required(Field::TotalCost, &self.total_cost)?)?;
-        let in_policy_cost = parse_amount(Field::InPolicyCost, required(Field::InPolicyCost, &self.in_policy_cost)?)?;
+        let referred = flag(Field::Referred, self.referred)?.unwrap_or(false);
+        let total_cost = parse_amount(Field::TotalCost, required(Field::TotalCost, self.total_cost)?)?;
+        let in_policy_cost = parse_amount(Field::InPolicyCost, required(Field::InPolicyCost, self.in_policy_cost)?)?;
         if in_policy_cost > total_cost {
             return Err(EstimateError::new(Field::InPolicyCost, ErrorKind::InPolicyAboveTotal));
         }
-        let tehui_ratio = given(&self.tehui_ratio).map_or(Ok(Decimal::ZERO), |t| parse_ratio(Field::TehuiRatio, t))?;
-        let basic_paid_this_year = optional_amount(Field::BasicPaidThisYear, &self.basic_paid_this_year)?;
-        let critical_paid_this_year = optional_amount(Field::CriticalPaidThisYear, &self.critical_paid_this_year)?;
+        let tehui_ratio = given(self.tehui_ratio).map_or(Ok(Decimal::ZERO), |t| parse_ratio(Field::TehuiRatio, t))?;
+        let basic_paid_this_year = optional_amount(Field::BasicPaidThisYear, self.basic_paid_this_year)?;
+        let critical_paid_this_year = optional_amount(Field::CriticalPaidThisYear, self.critical_paid_this_year)?;
         Ok(Case {
             region,
             date,

@@ -37,6 +37,6 @@ pub use error::{EstimateError, Field};
 pub use money::{format_percent, format_plain, format_yuan, parse_amount, parse_ratio, round_fen, MAX_AMOUNT};
 pub use premium::{premium_subsidies, ContributionLine, Family, Premiums, TehuiPremium};
 pub use result::{Doudi, Estimate, Line, OrdinaryComparison, Payer, Reason, Warning};
-pub use settlement::{estimate, estimate_with_policy};
+pub use settlement::{estimate, estimate_figures, estimate_with_policy, Estimator};
 
 pub use policy;

@@ -5,6 +5,8 @@
 //!
 //! The file is UTF-8 with a byte-order mark (so Excel reads the Chinese) and CRLF line ends;
 //! reading accepts it with or without the mark and with CRLF or LF. Quoting is RFC 4180.
+//! 身份证号 and 合医证号 made of digits are written with a tab before them so that Excel keeps
+//! them as text ([`TEXT_MARK`]); reading takes the tab off.
 //!
 //! ```
 //! use engine::roster::{read_csv, write_csv};
@@ -16,7 +18,8 @@
 //! assert_eq!(read_csv(&write_csv(&import.rows)).rows, import.rows);
 //! ```
 
-use crate::{CaseInput, Estimate, EstimateError};
+use crate::case::CaseText;
+use crate::{Case, CaseInput, Estimate, EstimateError};
 use policy::{Category, Date, DiseaseId, HospitalId, HospitalLevel, Policy};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -131,28 +134,41 @@ impl Row {
     /// The case the engine estimates: the Junshan layer on the day of discharge. Empty fields
     /// stay empty, so the engine names what is missing.
     pub fn case_input(&self) -> CaseInput {
-        let text = |s: &str| (!s.is_empty()).then(|| s.to_owned());
-        CaseInput {
-            region: Some("junshan".into()),
+        self.case_text().to_input()
+    }
+
+    /// [`Row::case_input`], borrowed from the row.
+    fn case_text(&self) -> CaseText<'_> {
+        fn text(s: &str) -> Option<&str> {
+            (!s.is_empty()).then_some(s)
+        }
+        CaseText {
+            region: Some("junshan"),
             date: text(&self.discharge_date),
-            category: self.category_id().map(|c| c.id().to_owned()).or_else(|| text(&self.category)),
-            disease: self.disease_id().map(|d| d.id().to_owned()).or_else(|| text(&self.disease)),
+            category: self.category_id().map(|c| c.id()).or_else(|| text(&self.category)),
+            disease: self.disease_id().map(|d| d.id()).or_else(|| text(&self.disease)),
             age: text(&self.age),
-            hospital: hospital_id(&self.hospital).map(str::to_owned).or_else(|| text(&self.hospital)),
+            hospital: hospital_id(&self.hospital).or_else(|| text(&self.hospital)),
             referred: match self.referred.as_str() {
-                "是" => Some("true".into()),
-                "否" => Some("false".into()),
+                "是" => Some("true"),
+                "否" => Some("false"),
                 other => text(other),
             },
             total_cost: text(&self.total_cost),
             in_policy_cost: text(&self.in_policy_cost),
-            ..CaseInput::default()
+            ..CaseText::default()
         }
     }
 
-    /// The engine's estimate for this row, or why there is none.
+    /// The case of [`Row::case_input`], checked, or the first field at fault.
+    pub fn case(&self) -> Result<Case, EstimateError> {
+        self.case_text().parse()
+    }
+
+    /// The engine's estimate for this row, or why there is none. For many rows, an
+    /// [`Estimator`](crate::Estimator) with [`Row::case`] gives the same, faster.
     pub fn estimate(&self, policy: &Policy) -> Result<Estimate, EstimateError> {
-        crate::estimate_with_policy(policy, &self.case_input().parse()?)
+        crate::estimate_with_policy(policy, &self.case()?)
     }
 }
 
@@ -185,8 +201,11 @@ pub fn hospitals() -> Vec<(&'static str, &'static str)> {
     named.chain(HospitalLevel::ALL.iter().map(|l| (l.name(), l.id()))).collect()
 }
 
+/// The engine id of a hospital named as [`hospitals`] names it (looked up without building
+/// that list: it is done for every row).
 fn hospital_id(name: &str) -> Option<&'static str> {
-    hospitals().into_iter().find(|(n, _)| *n == name).map(|(_, id)| id)
+    let named = HospitalId::ALL.iter().find(|h| h.name() == name).map(|h| h.id());
+    named.or_else(|| HospitalLevel::ALL.iter().find(|l| l.name() == name).map(|l| l.id()))
 }
 
 /// What a 身份证号 check found wrong, as a Chinese sentence.
@@ -399,53 +418,74 @@ pub fn tidy(row: &mut Row) {
 /// comes with the line it starts on. Blank lines are skipped.
 pub fn read_records(text: &str) -> Vec<(usize, Vec<String>)> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    let bytes = text.as_bytes();
+    // Where the next byte that `stop` accepts is, from `from` (the end of the text if none).
+    // Every byte the reader acts on is ASCII, so the runs of other text in between are whole
+    // characters and are copied in one go.
+    let run_end = |from: usize, stop: fn(u8) -> bool| bytes.get(from..).and_then(|rest| rest.iter().position(|b| stop(*b))).map_or(bytes.len(), |p| from + p);
     let mut records = Vec::new();
     let mut record: Vec<String> = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
     let mut line = 1;
     let mut start = 1;
-    let mut chars = text.chars().peekable();
     let mut any = false;
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while let Some(&c) = bytes.get(i) {
+        let next = bytes.get(i + 1).copied();
         if quoted {
             match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
+                b'"' if next == Some(b'"') => {
                     field.push('"');
+                    i += 2;
                 }
-                '"' => quoted = false,
-                '\n' => {
+                b'"' => {
+                    quoted = false;
+                    i += 1;
+                }
+                b'\n' => {
                     line += 1;
                     field.push('\n');
+                    i += 1;
                 }
-                '\r' if chars.peek() == Some(&'\n') => {}
-                _ => field.push(c),
+                b'\r' if next == Some(b'\n') => i += 1,
+                _ => {
+                    let end = run_end(i + 1, |b| matches!(b, b'"' | b'\n' | b'\r'));
+                    field.push_str(text.get(i..end).unwrap_or_default());
+                    i = end;
+                }
             }
             continue;
         }
         match c {
-            '"' if field.is_empty() => {
+            b'"' if field.is_empty() => {
                 quoted = true;
                 any = true;
+                i += 1;
             }
-            ',' => {
+            b',' => {
                 record.push(std::mem::take(&mut field));
                 any = true;
+                i += 1;
             }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
+            b'\r' if next == Some(b'\n') => i += 1,
+            b'\n' => {
                 if any || !field.is_empty() {
                     record.push(std::mem::take(&mut field));
-                    records.push((start, std::mem::take(&mut record)));
+                    // The next record most likely has as many fields.
+                    let fields = record.len();
+                    records.push((start, std::mem::replace(&mut record, Vec::with_capacity(fields))));
                 }
                 any = false;
                 line += 1;
                 start = line;
+                i += 1;
             }
             _ => {
-                field.push(c);
+                let end = run_end(i + 1, |b| matches!(b, b'"' | b',' | b'\n' | b'\r'));
+                field.push_str(text.get(i..end).unwrap_or_default());
                 any = true;
+                i = end;
             }
         }
     }
@@ -471,21 +511,54 @@ pub fn write_records<'a>(records: impl IntoIterator<Item = Vec<&'a str>>) -> Str
     let mut out = String::new();
     out.push(BOM);
     for record in records {
-        for (i, field) in record.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            quote(field, &mut out);
-        }
-        out.push_str("\r\n");
+        push_record(&record, &[], &mut out);
     }
     out
 }
 
-/// The roster as a CSV file: the header, then one record per row.
+/// One record and its CRLF; the fields at the indexes in `as_text` that are all digits get
+/// [`TEXT_MARK`] before them.
+fn push_record(record: &[&str], as_text: &[usize], out: &mut String) {
+    for (i, field) in record.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if as_text.contains(&i) && !field.is_empty() && field.bytes().all(|b| b.is_ascii_digit()) {
+            out.push(TEXT_MARK);
+        }
+        quote(field, out);
+    }
+    out.push_str("\r\n");
+}
+
+/// The columns (indexes of [`HEADERS`]) that hold long numbers which are not amounts:
+/// 身份证号 and 合医证号. Excel would take their digits for a number, show an 18-digit
+/// 身份证号 as 4.30611E+17 and keep only 15 of its digits, and drop leading zeros.
+pub const TEXT_COLUMNS: [usize; 2] = [5, 6];
+
+/// What [`write_csv`] puts before a [`TEXT_COLUMNS`] value made of digits only, so that Excel
+/// keeps it as text: a tab. Reading takes it off again ([`tidy`]), so the file reads back the
+/// same in the site and in the `estimate` tool.
+pub const TEXT_MARK: char = '\t';
+
+/// The roster as a CSV file: the header, then one record per row, 身份证号 and 合医证号 that
+/// are all digits marked as text ([`TEXT_MARK`]).
+///
+/// ```
+/// use engine::roster::{read_csv, write_csv, Row};
+/// let row = Row { name: "张三".into(), disease: "胃癌".into(), id_number: "430611196203151235".into(), ..Row::default() };
+/// let file = write_csv(&[row.clone()]);
+/// assert!(file.contains(",\t430611196203151235,"));
+/// assert_eq!(read_csv(&file).rows, [row]);
+/// ```
 pub fn write_csv(rows: &[Row]) -> String {
-    let header = std::iter::once(HEADERS.to_vec());
-    write_records(header.chain(rows.iter().map(|r| r.fields().to_vec())))
+    let mut out = String::with_capacity(200 * (rows.len() + 1));
+    out.push(BOM);
+    push_record(&HEADERS, &[], &mut out);
+    for row in rows {
+        push_record(&row.fields(), &TEXT_COLUMNS, &mut out);
+    }
+    out
 }
 
 /// Whether text looks like a roster file rather than JSON: a BOM, or the header's first two
@@ -522,6 +595,8 @@ pub fn read_csv(text: &str) -> Import {
             });
         }
     }
+    import.rows.reserve(records.len());
+    import.row_numbers.reserve(records.len());
     for (line, record) in records {
         if record.len() != header.len() {
             import.errors.push(RowProblem {
@@ -759,6 +834,95 @@ mod tests {
     }
 
     #[test]
+    fn id_numbers_are_written_for_excel_as_text_and_read_back_unchanged() {
+        let mut with_x = good_row();
+        with_x.serial = "2".into();
+        with_x.id_number = (0..1000).map(|n| valid_id("19800101", &format!("{n:03}"))).find(|id| id.ends_with('X')).unwrap();
+        with_x.medical_card = "H001".into();
+        let mut leading_zero = good_row();
+        leading_zero.serial = "3".into();
+        leading_zero.medical_card = "0012".into();
+        let mut blank = good_row();
+        blank.serial = "4".into();
+        blank.id_number.clear();
+        blank.medical_card.clear();
+        let rows = vec![good_row(), with_x.clone(), leading_zero, blank];
+        let file = write_csv(&rows);
+        let lines: Vec<&str> = file.split("\r\n").collect();
+        let id = good_row().id_number;
+        // Digits get a tab before them; an X at the end or a letter already keeps Excel off.
+        assert!(lines[1].contains(&format!(",\t{id},\t43061100123,")), "{}", lines[1]);
+        assert!(lines[2].contains(&format!(",{},H001,", with_x.id_number)), "{}", lines[2]);
+        assert!(lines[3].contains(",\t0012,"), "{}", lines[3]);
+        assert!(lines[4].contains("君山区,,,农村低保对象"), "{}", lines[4]);
+        // Only those two columns: the amounts stay numbers.
+        assert!(lines[1].contains(",50000,45000,"), "{}", lines[1]);
+        let import = read_csv(&file);
+        assert!(import.errors.is_empty() && import.warnings.is_empty(), "{:?} {:?}", import.errors, import.warnings);
+        assert_eq!(import.rows, rows);
+        // Read back and written again: the same file.
+        assert_eq!(write_csv(&import.rows), file);
+    }
+
+    /// The reader as first written, one character at a time: [`read_records`] must read every
+    /// text exactly as it does.
+    fn read_records_by_char(text: &str) -> Vec<(usize, Vec<String>)> {
+        let text = text.strip_prefix(BOM).unwrap_or(text);
+        let mut records = Vec::new();
+        let mut record: Vec<String> = Vec::new();
+        let mut field = String::new();
+        let (mut quoted, mut line, mut start, mut any) = (false, 1, 1, false);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if quoted {
+                match c {
+                    '"' if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    '"' => quoted = false,
+                    '\n' => {
+                        line += 1;
+                        field.push('\n');
+                    }
+                    '\r' if chars.peek() == Some(&'\n') => {}
+                    _ => field.push(c),
+                }
+                continue;
+            }
+            match c {
+                '"' if field.is_empty() => {
+                    quoted = true;
+                    any = true;
+                }
+                ',' => {
+                    record.push(std::mem::take(&mut field));
+                    any = true;
+                }
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\n' => {
+                    if any || !field.is_empty() {
+                        record.push(std::mem::take(&mut field));
+                        records.push((start, std::mem::take(&mut record)));
+                    }
+                    any = false;
+                    line += 1;
+                    start = line;
+                }
+                _ => {
+                    field.push(c);
+                    any = true;
+                }
+            }
+        }
+        if any || !field.is_empty() {
+            record.push(field);
+            records.push((start, record));
+        }
+        records
+    }
+
+    #[test]
     fn completed_needs_a_day() {
         let mut row = good_row();
         row.completed_date.clear();
@@ -811,6 +975,11 @@ mod tests {
             let text = write_records(records.iter().map(|r| r.iter().map(String::as_str).collect()));
             let back: Vec<Vec<String>> = read_records(&text).into_iter().map(|(_, r)| r).collect();
             prop_assert_eq!(back, records);
+        }
+
+        #[test]
+        fn records_are_read_as_one_character_at_a_time(text in "[a-z张\u{feff},\"\r\n\t ]{0,40}") {
+            prop_assert_eq!(read_records(&text), read_records_by_char(&text));
         }
 
         #[test]

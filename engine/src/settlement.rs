@@ -10,8 +10,9 @@ use crate::clauses::{JUNSHAN_PAYMENT, LIANG_BUTIE, SAN_TIGAO, YI_DOUDI, YI_JIANM
 use crate::error::{ErrorKind, EstimateError, Field};
 use crate::money::{fixed, push_percent, push_points, push_yuan, round_fen};
 use crate::result::{hospital_words, Doudi, Estimate, Line, OrdinaryComparison, Payer, Reason, Warning};
-use policy::{Category, Citation, Disease, HospitalLevel, Interpretation, ParamId, Parameters, Policy, Region};
+use policy::{Category, Citation, Date, Disease, HospitalLevel, Interpretation, ParamId, Parameters, Policy, Region};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 
@@ -198,15 +199,72 @@ fn critical(params: &Parameters, poor: bool, base: Decimal, paid: Decimal) -> Cr
 // ---------------------------------------------------------------------------------------------
 // The sentences.
 
-fn yuan(out: &mut String, x: Decimal) {
-    push_yuan(out, x);
+/// Where a line's sentence is written: a string, or nowhere when only the figures are wanted
+/// ([`estimate_figures`]). Every figure is computed before and apart from its sentence, so
+/// leaving the sentences out cannot change one.
+struct Words(Option<String>);
+
+impl Words {
+    fn new(on: bool, capacity: usize) -> Words {
+        Words(on.then(|| String::with_capacity(capacity)))
+    }
+
+    fn push_str(&mut self, text: &str) {
+        if let Some(s) = &mut self.0 {
+            s.push_str(text);
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if let Some(s) = &mut self.0 {
+            s.push(c);
+        }
+    }
+
+    /// The sentence, or "" when none was written.
+    fn done(self) -> String {
+        self.0.unwrap_or_default()
+    }
 }
 
-fn not_this_time(out: &mut String) {
+impl Write for Words {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.push_str(text);
+        Ok(())
+    }
+
+    // Nothing is formatted when nothing is written.
+    fn write_fmt(&mut self, args: std::fmt::Arguments<'_>) -> std::fmt::Result {
+        match &mut self.0 {
+            Some(s) => s.write_fmt(args),
+            None => Ok(()),
+        }
+    }
+}
+
+fn yuan(out: &mut Words, x: Decimal) {
+    if let Some(s) = &mut out.0 {
+        push_yuan(s, x);
+    }
+}
+
+fn percent(out: &mut Words, ratio: Decimal) {
+    if let Some(s) = &mut out.0 {
+        push_percent(s, ratio);
+    }
+}
+
+fn points(out: &mut Words, ratio: Decimal) {
+    if let Some(s) = &mut out.0 {
+        push_points(s, ratio);
+    }
+}
+
+fn not_this_time(out: &mut Words) {
     out.push_str("本次为 0.00 元。");
 }
 
-fn cap_clause(out: &mut String, computed: Decimal, cap: Decimal, cap_left: Decimal, amount: Decimal) {
+fn cap_clause(out: &mut Words, computed: Decimal, cap: Decimal, cap_left: Decimal, amount: Decimal) {
     if computed > cap_left {
         out.push_str("；但年度封顶线为 ");
         yuan(out, cap);
@@ -219,8 +277,8 @@ fn cap_clause(out: &mut String, computed: Decimal, cap: Decimal, cap_left: Decim
     out.push('。');
 }
 
-fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel) -> Line {
-    let mut s = String::with_capacity(200);
+fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel, words: bool) -> Line {
+    let mut s = Words::new(words, 200);
     s.push_str("基本医保：");
     let reason = if p.is_zero() {
         s.push_str("这次没有政策范围内费用，");
@@ -241,19 +299,19 @@ fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel) -> Line {
         s.push_str("起付线 ");
         yuan(&mut s, b.deductible);
         s.push_str(" 元，按 ");
-        push_percent(&mut s, b.rate);
+        percent(&mut s, b.rate);
         s.push_str(" 报销（");
         s.push_str(level.name());
         s.push(' ');
-        push_percent(&mut s, b.level_rate);
+        percent(&mut s, b.level_rate);
         if let Some(pen) = b.penalty.filter(|x| !x.is_zero()) {
             s.push_str("，县外住院未转诊降低 ");
-            push_points(&mut s, pen);
+            points(&mut s, pen);
             s.push_str(" 个百分点");
         }
         if let Some(up) = b.uplift {
             s.push_str("，贫困人口提高 ");
-            push_points(&mut s, up);
+            points(&mut s, up);
             s.push_str(" 个百分点");
         }
         s.push_str("），（");
@@ -261,7 +319,7 @@ fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel) -> Line {
         s.push_str(" − ");
         yuan(&mut s, b.deductible);
         s.push_str("）× ");
-        push_percent(&mut s, b.rate);
+        percent(&mut s, b.rate);
         s.push_str(" = ");
         yuan(&mut s, b.computed);
         s.push_str(" 元");
@@ -276,15 +334,15 @@ fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel) -> Line {
         payer: Payer::BasicInsurance,
         amount: b.amount,
         base: p,
-        rule: s,
+        rule: s.done(),
         citation: SAN_TIGAO,
         reason,
         interpretation: None,
     }
 }
 
-fn critical_line(c: &Critical, base: Decimal, poor: bool) -> Line {
-    let mut s = String::with_capacity(240);
+fn critical_line(c: &Critical, base: Decimal, poor: bool, words: bool) -> Line {
+    let mut s = Words::new(words, 240);
     s.push_str("大病保险：");
     let reason = if base.is_zero() {
         s.push_str("基本医保报销后政策范围内已没有自付费用，");
@@ -300,7 +358,7 @@ fn critical_line(c: &Critical, base: Decimal, poor: bool) -> Line {
             s.push_str(" 元（普通起付线 ");
             yuan(&mut s, c.ordinary_deductible);
             s.push_str(" 元降低 ");
-            push_percent(&mut s, Decimal::ONE - c.share);
+            percent(&mut s, Decimal::ONE - c.share);
             s.push('）');
         } else {
             s.push_str("起付线为 ");
@@ -313,13 +371,13 @@ fn critical_line(c: &Critical, base: Decimal, poor: bool) -> Line {
         } else {
             if let Some(r) = c.poor_rate {
                 s.push_str("，超过的部分按 ");
-                push_percent(&mut s, r);
+                percent(&mut s, r);
                 s.push_str(" 报销，（");
                 yuan(&mut s, base);
                 s.push_str(" − ");
                 yuan(&mut s, c.deductible);
                 s.push_str("）× ");
-                push_percent(&mut s, r);
+                percent(&mut s, r);
             } else {
                 s.push_str("，超过的 ");
                 yuan(&mut s, c.excess);
@@ -332,7 +390,7 @@ fn critical_line(c: &Critical, base: Decimal, poor: bool) -> Line {
                     first = false;
                     yuan(&mut s, *part);
                     s.push_str(" × ");
-                    push_percent(&mut s, *rate);
+                    percent(&mut s, *rate);
                 }
             }
             s.push_str(" = ");
@@ -350,7 +408,7 @@ fn critical_line(c: &Critical, base: Decimal, poor: bool) -> Line {
         payer: Payer::CriticalIllnessInsurance,
         amount: c.amount,
         base,
-        rule: s,
+        rule: s.done(),
         citation: SAN_TIGAO,
         reason,
         interpretation: poor.then_some(Interpretation::I1),
@@ -363,11 +421,13 @@ struct Simple {
     base: Decimal,
     citation: Citation,
     interpretation: Option<Interpretation>,
+    /// Whether to write the sentence.
+    words: bool,
 }
 
 impl Simple {
     fn pays(self, rate: Decimal, intro: &str, base_words: &str, (before, after): (&str, &str)) -> Line {
-        let mut s = String::with_capacity(200);
+        let mut s = Words::new(self.words, 200);
         s.push_str(self.payer.name());
         s.push('：');
         if self.base.is_zero() {
@@ -382,12 +442,12 @@ impl Simple {
         yuan(&mut s, self.base);
         s.push_str(" 元，");
         s.push_str(before);
-        push_percent(&mut s, rate);
+        percent(&mut s, rate);
         s.push_str(after);
         s.push('，');
         yuan(&mut s, self.base);
         s.push_str(" × ");
-        push_percent(&mut s, rate);
+        percent(&mut s, rate);
         s.push_str(" = ");
         yuan(&mut s, amount);
         s.push_str(" 元。");
@@ -395,36 +455,45 @@ impl Simple {
     }
 
     /// The line paying `amount`; a zero amount here can only come from a ratio set to 0.
-    fn finish(self, amount: Decimal, rule: String) -> Line {
+    fn finish(self, amount: Decimal, rule: Words) -> Line {
         let reason = amount.is_zero().then_some(Reason::ZeroRate);
-        Line { payer: self.payer, amount, base: self.base, rule, citation: self.citation, reason, interpretation: self.interpretation }
+        Line { payer: self.payer, amount, base: self.base, rule: rule.done(), citation: self.citation, reason, interpretation: self.interpretation }
     }
 
-    fn none(self, rule: String, reason: Reason) -> Line {
+    fn none(self, rule: Words, reason: Reason) -> Line {
         Line { reason: Some(reason), ..self.finish(Decimal::ZERO, rule) }
     }
 
     fn not_applicable(self, text: &str, reason: Reason) -> Line {
-        let mut s = String::with_capacity(160);
+        let mut s = Words::new(self.words, 160);
         let _ = write!(s, "{}：{}", self.payer.name(), text);
         not_this_time(&mut s);
         self.none(s, reason)
     }
 }
 
+/// Text for a sentence, or "" (nothing made) when no sentence is written.
+fn say(words: bool, text: impl FnOnce() -> String) -> String {
+    if words {
+        text()
+    } else {
+        String::new()
+    }
+}
+
 /// The reason a nine-disease payer does not apply to this patient, if any, and its sentence.
-fn nine_disease_gate(f: &Facts<'_>, age: u8, what: &str) -> Option<(String, Reason)> {
+fn nine_disease_gate(f: &Facts<'_>, age: u8, what: &str, words: bool) -> Option<(String, Reason)> {
     if !f.poor {
-        return Some((format!("{what}只给贫困人口，普通居民没有这一项，"), Reason::NotPoor));
+        return Some((say(words, || format!("{what}只给贫困人口，普通居民没有这一项，")), Reason::NotPoor));
     }
     if let Some(max_age) = f.over_age {
         return Some((
-            format!("{}只救治{max_age}岁及以下的孩子，患者{age}岁，不在九种大病救治范围内，", f.disease.name),
+            say(words, || format!("{}只救治{max_age}岁及以下的孩子，患者{age}岁，不在九种大病救治范围内，", f.disease.name)),
             Reason::ChildOverAge { max_age },
         ));
     }
     if !f.nine {
-        return Some((format!("{what}只针对九种大病，{}不在其中，", f.disease.name), Reason::NotNineDiseases));
+        return Some((say(words, || format!("{what}只针对九种大病，{}不在其中，", f.disease.name)), Reason::NotNineDiseases));
     }
     None
 }
@@ -445,6 +514,33 @@ fn nine_disease_gate(f: &Facts<'_>, age: u8, what: &str) -> Option<(String, Reas
 /// assert_eq!(e.ordinary_patient_pays.to_string(), "18850.00");
 /// ```
 pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateError> {
+    settle(params, case, true)
+}
+
+/// Like [`estimate`], without writing the sentences: every line's `rule` and the 一兜底 note's
+/// `text` are empty; every amount, base, reason, citation, interpretation and warning is the same.
+/// For adding up many bills (a roster of thousands of patients), where the sentences are most of
+/// the work and none is shown.
+///
+/// ```
+/// use engine::{estimate, estimate_figures, CaseInput};
+/// use policy::Policy;
+/// let case = CaseInput::example().parse().unwrap();
+/// let params = case.parameters(&Policy::builtin()).unwrap();
+/// let figures = estimate_figures(&params, &case).unwrap();
+/// assert_eq!(figures.patient_pays.to_string(), "2846.05");
+/// assert!(figures.lines.iter().all(|l| l.rule.is_empty()));
+/// let mut full = estimate(&params, &case).unwrap();
+/// full.lines.iter_mut().for_each(|l| l.rule.clear());
+/// full.doudi.iter_mut().for_each(|d| d.text.clear());
+/// assert_eq!(figures, full);
+/// ```
+pub fn estimate_figures(params: &Parameters, case: &Case) -> Result<Estimate, EstimateError> {
+    settle(params, case, false)
+}
+
+/// The settlement; `words` says whether to write the sentences.
+fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, EstimateError> {
     case.validate()?;
     if params.region() != case.region {
         return Err(EstimateError::new(
@@ -465,16 +561,16 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
 
     // 1. 基本医保
     let b = basic(params, f.level, f.penalised, f.poor, p, case.basic_paid_this_year);
-    let basic_line = basic_line(&b, p, f.level);
+    let basic_line = basic_line(&b, p, f.level, words);
 
     // 2. 大病保险, on the in-policy self-paid part left
     let base2 = p - b.amount;
     let c = critical(params, f.poor, base2, case.critical_paid_this_year);
-    let critical_line = critical_line(&c, base2, f.poor);
+    let critical_line = critical_line(&c, base2, f.poor, words);
 
     // 3. 扶贫特惠保
     let base3 = base2 - c.amount;
-    let tehui = Simple { payer: Payer::TehuiInsurance, base: base3, citation: LIANG_BUTIE, interpretation: None };
+    let tehui = Simple { payer: Payer::TehuiInsurance, base: base3, citation: LIANG_BUTIE, interpretation: None, words };
     let tehui_line = if !f.poor {
         tehui.not_applicable("扶贫特惠保是贫困家庭参加的商业保险，普通居民没有这一项，", Reason::NotPoor)
     } else if case.tehui_ratio.is_zero() {
@@ -490,8 +586,8 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
         Category::Tekun => (params.value(ParamId::AssistanceRateTekun), "特困人员按 ", Some(Interpretation::I3)),
         _ => (params.value(ParamId::AssistanceRateNonDibao), "非低保的贫困人口按 ", None),
     };
-    let assist = Simple { payer: Payer::MedicalAssistance, base: base4, citation: SAN_TIGAO, interpretation: assist_i };
-    let assistance_line = match nine_disease_gate(&f, case.age, "医疗救助") {
+    let assist = Simple { payer: Payer::MedicalAssistance, base: base4, citation: SAN_TIGAO, interpretation: assist_i, words };
+    let assistance_line = match nine_disease_gate(&f, case.age, "医疗救助", words) {
         Some((text, reason)) => assist.not_applicable(&text, reason),
         None => assist.pays(assist_rate, "各项保险报销后", "政策范围内还要自付", (assist_who, " 救助")),
     };
@@ -502,11 +598,11 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
     let base5 = in_left + out_of_policy;
     let mut reduction_in = Decimal::ZERO;
     let reduction_line = {
-        let red = Simple { payer: Payer::HospitalReduction, base: base5, citation: YI_JIANMIAN, interpretation: Some(Interpretation::I2) };
-        if let Some((text, reason)) = nine_disease_gate(&f, case.age, "医院减免") {
+        let red = Simple { payer: Payer::HospitalReduction, base: base5, citation: YI_JIANMIAN, interpretation: Some(Interpretation::I2), words };
+        if let Some((text, reason)) = nine_disease_gate(&f, case.age, "医院减免", words) {
             red.not_applicable(&text, reason)
         } else if !f.designated {
-            let text = format!("只在该病的定点救治医院才有，{}不是{}的定点救治医院，", hospital_words(case.hospital), f.disease.name);
+            let text = say(words, || format!("只在该病的定点救治医院才有，{}不是{}的定点救治医院，", hospital_words(case.hospital), f.disease.name));
             red.not_applicable(&text, Reason::NotDesignated)
         } else if base5.is_zero() {
             red.not_applicable("没有剩下的自付费用，", Reason::NothingLeft)
@@ -514,19 +610,19 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
             reduction_in = round_fen(in_left * rr);
             let reduction_out = round_fen(out_of_policy * rr);
             let amount = reduction_in + reduction_out;
-            let mut s = String::with_capacity(220);
+            let mut s = Words::new(words, 220);
             s.push_str("医院减免：定点医院把剩下的自付费用减免 ");
-            push_percent(&mut s, rr);
+            percent(&mut s, rr);
             s.push_str("，政策范围内 ");
             yuan(&mut s, in_left);
             s.push_str(" × ");
-            push_percent(&mut s, rr);
+            percent(&mut s, rr);
             s.push_str(" = ");
             yuan(&mut s, reduction_in);
             s.push_str(" 元，政策范围外 ");
             yuan(&mut s, out_of_policy);
             s.push_str(" × ");
-            push_percent(&mut s, rr);
+            percent(&mut s, rr);
             s.push_str(" = ");
             yuan(&mut s, reduction_out);
             s.push_str(" 元，合计 ");
@@ -538,16 +634,16 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
 
     // 6. 区级健康扶贫专项资金 (Junshan 三; absent from the province layer, I5)
     let base6 = in_left - reduction_in;
-    let fund = Simple { payer: Payer::DistrictFund, base: base6, citation: JUNSHAN_PAYMENT, interpretation: None };
+    let fund = Simple { payer: Payer::DistrictFund, base: base6, citation: JUNSHAN_PAYMENT, interpretation: None, words };
     let district_line = match f.district_fund {
         None => Simple { interpretation: Some(Interpretation::I5), ..fund }.not_applicable(
             "这是君山区的政策，只按湖南省政策计算时没有这一项，",
             Reason::NotInRegion,
         ),
-        Some(rate) => match nine_disease_gate(&f, case.age, "区级专项资金") {
+        Some(rate) => match nine_disease_gate(&f, case.age, "区级专项资金", words) {
             Some((text, reason)) => fund.not_applicable(&text, reason),
             None if !f.designated => fund.not_applicable(
-                &format!("只补助在定点救治医院住院的，{}不是{}的定点救治医院，", hospital_words(case.hospital), f.disease.name),
+                &say(words, || format!("只补助在定点救治医院住院的，{}不是{}的定点救治医院，", hospital_words(case.hospital), f.disease.name)),
                 Reason::NotDesignated,
             ),
             None => fund.pays(rate, "医院减免后", "剩下的合规自付费用", ("补助 ", "")),
@@ -607,7 +703,7 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
 
     // 一兜底: what is left of the compliant cost may be reduced or waived after review.
     let doudi = (f.poor && patient_pays_in_policy > Decimal::ZERO).then(|| {
-        let mut text = String::with_capacity(160);
+        let mut text = Words::new(words, 160);
         text.push_str("如果剩下的合规自付费用 ");
         yuan(&mut text, patient_pays_in_policy);
         text.push_str(" 元仍然付不起，可以申请政府兜底：");
@@ -617,7 +713,7 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
         });
         Doudi {
             amount: patient_pays_in_policy,
-            text,
+            text: text.done(),
             citation: match case.region {
                 Region::Junshan => JUNSHAN_PAYMENT,
                 Region::Hunan => YI_DOUDI,
@@ -649,4 +745,54 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
 /// ```
 pub fn estimate_with_policy(policy: &Policy, case: &Case) -> Result<Estimate, EstimateError> {
     estimate(&case.parameters(policy)?, case)
+}
+
+/// Estimates many cases with one policy, resolving the parameters once for each region and day
+/// instead of once for each case: a county's roster of thousands of patients has a few hundred
+/// days of discharge. For each case it gives exactly what [`estimate_with_policy`] gives (and,
+/// with [`Estimator::figures`], what [`estimate_figures`] gives).
+///
+/// ```
+/// use engine::{estimate_with_policy, CaseInput, Estimator};
+/// let policy = policy::Policy::builtin();
+/// let case = CaseInput::example().parse().unwrap();
+/// let mut estimator = Estimator::new(&policy);
+/// assert_eq!(estimator.estimate(&case), estimate_with_policy(&policy, &case));
+/// assert_eq!(estimator.figures(&case).unwrap().patient_pays.to_string(), "2846.05");
+///
+/// let mut early = case;
+/// early.date = policy::Date::new(2017, 8, 1).unwrap(); // before the Junshan layer's first day
+/// assert_eq!(estimator.figures(&early).unwrap_err().field(), "date");
+/// ```
+#[derive(Clone)]
+pub struct Estimator {
+    policy: Policy,
+    resolved: BTreeMap<(Region, Date), Result<Parameters, EstimateError>>,
+}
+
+impl Estimator {
+    /// An estimator with the parameters of `policy`, none resolved yet.
+    pub fn new(policy: &Policy) -> Estimator {
+        Estimator { policy: policy.clone(), resolved: BTreeMap::new() }
+    }
+
+    /// The parameters for the case's region and day: resolved the first time, then kept.
+    fn parameters(&mut self, case: &Case) -> Result<&Parameters, EstimateError> {
+        let policy = &self.policy;
+        self.resolved
+            .entry((case.region, case.date))
+            .or_insert_with(|| case.parameters(policy))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The estimate with every sentence, as [`estimate_with_policy`] gives it.
+    pub fn estimate(&mut self, case: &Case) -> Result<Estimate, EstimateError> {
+        estimate(self.parameters(case)?, case)
+    }
+
+    /// The figures only, as [`estimate_figures`] gives them.
+    pub fn figures(&mut self, case: &Case) -> Result<Estimate, EstimateError> {
+        estimate_figures(self.parameters(case)?, case)
+    }
 }

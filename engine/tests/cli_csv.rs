@@ -34,6 +34,20 @@ fn the_exported_file_gives_one_estimate_per_row() {
 }
 
 #[test]
+fn id_numbers_marked_as_text_for_excel_are_read() {
+    // As the site exports them: a tab before a 身份证号 and a 合医证号 of digits.
+    let mut row = gastric("张三");
+    row.id_number = "430611196203151234".into();
+    row.medical_card = "04306110000123".into();
+    let file = write_csv(&[row]);
+    assert!(file.contains(",\t430611196203151234,\t04306110000123,"), "{file}");
+    let out = run(file.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["patient_pays"], "2846.05");
+}
+
+#[test]
 fn bad_rows_are_errors_in_place_with_row_and_column() {
     let mut no_cost = gastric("王五");
     no_cost.total_cost.clear();

@@ -1,6 +1,6 @@
 //! Invariants of the settlement, each checked on 10,000 generated cases.
 
-use engine::{estimate, Case, CaseInput, Estimate, HospitalChoice};
+use engine::{estimate, estimate_with_policy, Case, CaseInput, Estimate, Estimator, HospitalChoice};
 use policy::{Category, Date, DiseaseId, HospitalId, HospitalLevel, Policy, Region};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -177,6 +177,34 @@ proptest! {
         };
         if let Ok(case) = input.parse() {
             let _ = engine::estimate_with_policy(&Policy::builtin(), &case);
+        }
+    }
+}
+
+/// The sentences taken out, to compare a full estimate with a figures-only one.
+fn without_sentences(mut e: Estimate) -> Estimate {
+    e.lines.iter_mut().for_each(|l| l.rule.clear());
+    e.doudi.iter_mut().for_each(|d| d.text.clear());
+    e
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1_000, ..ProptestConfig::default() })]
+
+    /// One estimator over a batch of cases (as for a roster) gives for each exactly what
+    /// estimating it alone gives; its figures-only estimates differ only by the missing
+    /// sentences. Some days fall before the Junshan layer starts, so errors are kept too.
+    #[test]
+    fn a_batch_estimates_each_case_as_alone(cases in proptest::collection::vec((case(), any::<bool>()), 1..40)) {
+        let policy = Policy::builtin();
+        let mut estimator = Estimator::new(&policy);
+        for (mut case, early) in cases {
+            if early {
+                case.date = Date::new(2017, 8, 1).unwrap();
+            }
+            let alone = estimate_with_policy(&policy, &case);
+            prop_assert_eq!(estimator.figures(&case), alone.clone().map(without_sentences));
+            prop_assert_eq!(estimator.estimate(&case), alone);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! parameters.md, with the arithmetic beside it. Every case must come out to the fen, through
 //! the library and through the `estimate` tool.
 
-use engine::{estimate_with_policy, format_plain, CaseInput, Estimate, Payer};
+use engine::{estimate_with_policy, format_plain, CaseInput, Estimate, Estimator, Payer};
 use policy::Policy;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -158,6 +158,24 @@ fn every_worked_case_comes_out_to_the_fen() {
             Ok(e) => {
                 compare(&file, &c.output, &e, &mut failures);
                 assert_eq!(e.covered() + e.patient_pays, e.total_cost, "{file}: conservation");
+            }
+            Err(err) => failures.push(format!("{file}: {err} ({})", err.field())),
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The same cases, all with one estimator (the parameters resolved once per day) and without
+/// the sentences, as the cadres' roster adds them up.
+#[test]
+fn every_worked_case_comes_out_to_the_fen_as_figures_only() {
+    let mut estimator = Estimator::new(&Policy::builtin());
+    let mut failures = Vec::new();
+    for (file, c) in load_cases() {
+        match input_of(&file, &c.input).parse().and_then(|case| estimator.figures(&case)) {
+            Ok(e) => {
+                compare(&file, &c.output, &e, &mut failures);
+                assert!(e.lines.iter().all(|l| l.rule.is_empty()), "{file}: a sentence was written");
             }
             Err(err) => failures.push(format!("{file}: {err} ({})", err.field())),
         }

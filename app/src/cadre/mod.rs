@@ -186,6 +186,7 @@ pub fn CadrePage() -> impl IntoView {
                 <p>{format!("贫困登记填：{}；疾病填九种大病的名称或“其他疾病”；医院填：{}；是否转诊填“是”或“否”；日期写成 2018-03-01；救治状态填“未完成”或“已完成”，已完成的要填完成救治日期。",
                     CATEGORIES.map(|c| c.name()).join("、"),
                     hospitals().iter().map(|(n, _)| *n).collect::<Vec<_>>().join("、"))}</p>
+                <p id="csv-id-note">"导出的文件里，全是数字的身份证号和合医证号前面有一个看不见的制表符，这样 Excel 打开时把它们当作文字，不会显示成 4.30611E+17 那样的科学计数法、丢掉后几位；导入时会自动去掉。"</p>
                 <p>"导入时原有名单不会丢失：新行加在后面，与已有行完全相同的行不重复加入。有错的行不导入，并逐行列出错在哪一列、为什么。"</p>
             </details>
         }
@@ -340,7 +341,8 @@ fn RosterTable(rows: RwSignal<Vec<Row>>, summary: Memo<roster::Summary>, shown: 
                             Ok((_, _, family)) => view! { <td class="family">{yuan(*family)}</td> }.into_any(),
                             Err(why) => view! { <td class="no-estimate">{format!("无法估算：{why}")}</td> }.into_any(),
                         };
-                        let id_flag = result.id_problem.clone();
+                        // Checked here, for the rows shown only.
+                        let id_flag = (!row.id_number.is_empty()).then(|| check_id(&row.id_number).err()).flatten().map(|p| p.to_string());
                         let flagged = id_flag.is_some();
                         let edit_row = row.clone();
                         view! {

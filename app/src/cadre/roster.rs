@@ -2,11 +2,13 @@
 //! what the engine makes of each row. Reading and writing the file, the checks and the counts
 //! are `engine::roster`'s, shared with the `estimate` tool.
 
-use engine::roster::{check_id, Row, Totals};
+use engine::roster::{Row, Totals};
+use engine::Estimator;
 use policy::{DiseaseId, Policy};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The localStorage key; the version lets a later format read this one.
 pub const STORAGE_KEY: &str = "jkfp.cadre.roster.v1";
@@ -30,21 +32,26 @@ pub fn load() -> Result<Vec<Row>, String> {
     }
 }
 
+/// [`Stored`] as written: the same JSON, made from the roster where it is rather than from a
+/// copy of it.
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    version: u32,
+    rows: &'a [Row],
+}
+
 /// Writes the roster to this browser. Only from effects and event handlers.
 pub fn save(rows: &[Row]) -> Result<(), String> {
     use gloo_storage::{LocalStorage, Storage};
-    let stored = Stored { version: 1, rows: rows.to_vec() };
-    LocalStorage::set(STORAGE_KEY, &stored).map_err(|e| format!("保存失败（浏览器存储空间可能已满）：{e}"))
+    LocalStorage::set(STORAGE_KEY, StoredRef { version: 1, rows }).map_err(|e| format!("保存失败（浏览器存储空间可能已满）：{e}"))
 }
 
 /// What the engine says about one row: what the payers and the family pay, or why it cannot
-/// say; and whether the 身份证号 fails its check.
+/// say. (Whether its 身份证号 passes its check is asked only for the rows on the screen.)
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowResult {
     /// (住院总费用, payers, family), or the reason there is no estimate.
     pub money: Result<(Decimal, Decimal, Decimal), String>,
-    /// The 身份证号's problem, if it has one.
-    pub id_problem: Option<String>,
 }
 
 /// Every row estimated, and the totals per disease (in the documents' order, only those with
@@ -59,15 +66,16 @@ pub struct Summary {
     pub all: Totals,
 }
 
-/// Estimates every row with the Junshan layer on its 出院日期.
+/// Estimates every row with the Junshan layer on its 出院日期: the parameters resolved once
+/// per day, the figures only (no sentence is shown here).
 pub fn summarize(rows: &[Row]) -> Summary {
-    let policy = Policy::builtin();
+    let mut estimator = Estimator::new(&Policy::builtin());
     let mut per: Vec<Totals> = vec![Totals::default(); DiseaseId::ALL.len()];
     let mut all = Totals::default();
     let results = rows
         .iter()
         .map(|row| {
-            let estimate = row.estimate(&policy);
+            let estimate = row.case().and_then(|case| estimator.figures(&case));
             let total = row.total_cost.parse::<Decimal>().unwrap_or_default();
             let e = estimate.as_ref().ok();
             all.add(e, total);
@@ -80,7 +88,6 @@ pub fn summarize(rows: &[Row]) -> Summary {
                 money: estimate
                     .map(|e| (total, e.lines.iter().map(|l| l.amount).sum(), e.patient_pays))
                     .map_err(|e| e.to_string()),
-                id_problem: (!row.id_number.is_empty()).then(|| check_id(&row.id_number).err()).flatten().map(|p| p.to_string()),
             }
         })
         .collect();
@@ -91,16 +98,54 @@ pub fn summarize(rows: &[Row]) -> Summary {
 /// Adds imported rows after the roster's, leaving out rows already in it exactly as they are
 /// (so importing the same file twice does not double it). Returns how many were left out.
 pub fn merge(roster: &mut Vec<Row>, imported: Vec<Row>) -> usize {
-    let mut seen: HashSet<Row> = roster.iter().cloned().collect();
-    let mut skipped = 0;
-    for row in imported {
-        if seen.insert(row.clone()) {
-            roster.push(row);
-        } else {
-            skipped += 1;
-        }
-    }
+    // Which to keep is decided on borrowed rows, so no row is copied.
+    let keep: Vec<bool> = {
+        let mut seen: HashSet<&Row, BuildHasherDefault<RowHasher>> =
+            HashSet::with_capacity_and_hasher(roster.len() + imported.len(), BuildHasherDefault::default());
+        seen.extend(roster.iter());
+        imported.iter().map(|row| seen.insert(row)).collect()
+    };
+    let skipped = keep.iter().filter(|k| !**k).count();
+    roster.reserve(imported.len().saturating_sub(skipped));
+    roster.extend(imported.into_iter().zip(keep).filter_map(|(row, k)| k.then_some(row)));
     skipped
+}
+
+/// A quick hash for finding repeated rows: eight bytes at a time (the multiply-rotate of
+/// rustc's own hasher). The rows are the user's own, so there is no one to guard against.
+#[derive(Default)]
+struct RowHasher(u64);
+
+impl RowHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for RowHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        if let Some(slot) = last.get_mut(..rest.len()) {
+            slot.copy_from_slice(rest);
+        }
+        // With the remainder's length, so that trailing zero bytes count.
+        self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]
@@ -136,11 +181,44 @@ mod tests {
     }
 
     #[test]
+    fn the_roster_is_stored_as_version_1_and_read_back() {
+        let rows = vec![row("张三"), row("李四")];
+        let json = serde_json::to_string(&StoredRef { version: 1, rows: &rows }).unwrap();
+        let back: Stored = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, Stored { version: 1, rows: rows.clone() });
+        assert_eq!(json, serde_json::to_string(&Stored { version: 1, rows }).unwrap());
+    }
+
+    #[test]
+    fn figures_and_reasons_are_those_of_each_row_alone() {
+        let policy = Policy::builtin();
+        let mut early = row("赵六");
+        early.discharge_date = "2017-08-01".into();
+        let mut other_day = row("钱七");
+        other_day.discharge_date = "2019-05-06".into();
+        other_day.hospital = "县级医院".into();
+        let rows = [row("张三"), early, other_day, row("李四")];
+        let s = summarize(&rows);
+        for (r, result) in rows.iter().zip(&s.rows) {
+            let alone = r.estimate(&policy);
+            let total = r.total_cost.parse::<Decimal>().unwrap_or_default();
+            let want = alone.map(|e| (total, e.lines.iter().map(|l| l.amount).sum(), e.patient_pays)).map_err(|e| e.to_string());
+            assert_eq!(result.money, want, "{}", r.name);
+        }
+        assert!(s.rows[1].money.is_err());
+    }
+
+    #[test]
     fn an_import_keeps_the_roster_and_skips_exact_repeats() {
         let mut roster = vec![row("张三")];
-        let skipped = merge(&mut roster, vec![row("张三"), row("李四")]);
-        assert_eq!(skipped, 1);
+        let skipped = merge(&mut roster, vec![row("张三"), row("李四"), row("李四")]);
+        assert_eq!(skipped, 2);
         assert_eq!(roster, vec![row("张三"), row("李四")]);
+        // Many rows, some repeated, in the file and against the roster.
+        let many: Vec<Row> = (0..2000).map(|i| row(&format!("病人{}", i % 1500))).collect();
+        let mut big = vec![row("病人7")];
+        assert_eq!(merge(&mut big, many), 501);
+        assert_eq!(big.len(), 1500);
         // Export then import into an empty roster gives the same roster.
         let mut fresh = Vec::new();
         merge(&mut fresh, read_csv(&write_csv(&roster)).rows);

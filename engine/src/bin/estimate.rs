@@ -8,7 +8,7 @@
 //! The cadres' roster file (CSV with Chinese headers, see `engine::roster`) is read instead of
 //! JSON when stdin starts with a byte-order mark or with `序号,姓名`, or with `--csv`.
 
-use engine::{estimate_with_policy, roster, format_plain, CaseInput, Estimate, EstimateError, Field};
+use engine::{roster, format_plain, CaseInput, Estimate, EstimateError, Estimator, Field};
 use policy::Policy;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Serialize;
@@ -199,9 +199,9 @@ fn out_case(e: &Estimate) -> OutCase<'_> {
     }
 }
 
-fn one(policy: &Policy, raw: &RawValue) -> Result<Estimate, InputError> {
+fn one(estimator: &mut Estimator, raw: &RawValue) -> Result<Estimate, InputError> {
     let case = case_input(raw)?.parse()?;
-    Ok(estimate_with_policy(policy, &case)?)
+    Ok(estimator.estimate(&case)?)
 }
 
 /// What to write, and the exit status.
@@ -218,12 +218,13 @@ fn run_csv(input: &str, policy: &Policy) -> Outcome {
     if let Some(e) = &import.unreadable {
         return Outcome { stdout: None, stderr: Some(format!("输入有误：{}", e.reason)), status: 2 };
     }
+    let mut estimator = Estimator::new(policy);
     let results: Vec<(usize, Result<Estimate, (String, String)>)> = import
         .in_file_order()
         .into_iter()
         .map(|(n, r)| {
             let result = match r {
-                Ok(row) => row.estimate(policy).map_err(|e| (e.to_string(), roster::column_of(e.field()).to_owned())),
+                Ok(row) => row.case().and_then(|c| estimator.estimate(&c)).map_err(|e| (e.to_string(), roster::column_of(e.field()).to_owned())),
                 Err(p) => Err((p.reason.clone(), p.column.clone())),
             };
             (n, result)
@@ -254,7 +255,8 @@ fn run(input: &str, policy: &Policy) -> Outcome {
             Ok(v) => v,
             Err(_) => return fail(InputError::whole("输入应为一个病例对象，或由病例对象组成的数组")),
         };
-        let results: Vec<Result<Estimate, InputError>> = items.iter().map(|r| one(policy, r)).collect();
+        let mut estimator = Estimator::new(policy);
+        let results: Vec<Result<Estimate, InputError>> = items.iter().map(|r| one(&mut estimator, r)).collect();
         let failed = results.iter().any(Result::is_err);
         let out: Vec<OutItem<'_>> = results
             .iter()
@@ -265,7 +267,7 @@ fn run(input: &str, policy: &Policy) -> Outcome {
             .collect();
         Outcome { stdout: Some(pretty(&out)), stderr: None, status: if failed { 2 } else { 0 } }
     } else if raw.get().trim_start().starts_with('{') {
-        match one(policy, raw) {
+        match one(&mut Estimator::new(policy), raw) {
             Ok(e) => Outcome { stdout: Some(pretty(&out_case(&e))), stderr: None, status: 0 },
             Err(e) => fail(e),
         }
