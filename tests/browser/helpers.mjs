@@ -6,6 +6,9 @@ import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 
+/** The engine's worked example in the quick calculator: a 低保 patient with gastric cancer, who pays ¥2,846.05. */
+export const WORKED_EXAMPLE = '/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000';
+
 const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { BASE_URL, launch, openPage, waitForApp, screenshot, pageTable } from './helpers.mjs';
+import { BASE_URL, WORKED_EXAMPLE, launch, openPage, waitForApp, screenshot, pageTable } from './helpers.mjs';
 
 let browser;
 before(async () => { mkdirSync('tests/output', { recursive: true }); browser = await launch(); });
@@ -23,7 +23,7 @@ test('after one visit, every page reloads and the calculator computes with the n
     await waitForApp(page);
     assert.equal(await page.title(), `${title} - 健康扶贫政策计算器`, `${path} offline`);
   }
-  await page.goto(`${BASE_URL}/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000`);
+  await page.goto(`${BASE_URL}${WORKED_EXAMPLE}`);
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05');

@@ -7,14 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { BASE_URL, launch, openPage, waitForApp, screenshot } from './helpers.mjs';
+import { BASE_URL, WORKED_EXAMPLE as EXAMPLE, launch, openPage, waitForApp, screenshot } from './helpers.mjs';
 
 let browser;
 before(async () => { mkdirSync('tests/output', { recursive: true }); browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// The engine's worked example: a 低保 patient with gastric cancer pays ¥2,846.05.
-const EXAMPLE = '/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000';
 const DAXIE = '贰仟捌佰肆拾陆元零伍分';
 const DISCLAIMER = '本表为估算，以医院实际结算为准';
 

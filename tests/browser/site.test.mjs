@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { BASE_URL, launch, openPage, waitForApp, screenshot, pageTable } from './helpers.mjs';
+import { BASE_URL, WORKED_EXAMPLE, launch, openPage, waitForApp, screenshot, pageTable } from './helpers.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -79,7 +79,7 @@ test('axe-core finds no serious or critical accessibility problem on any page', 
   const { context, page, problems } = await openPage(browser, { bypassCSP: true });
   const found = [];
   const pages = [...pageTable().map((p) => p.path),
-    '/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000',
+    WORKED_EXAMPLE,
     '/no-such-page'];
   for (const path of pages) {
     await page.goto(`${BASE_URL}${path}`);
@@ -129,7 +129,7 @@ test('every citation link, section link and menu button is at least 44 px tall a
   const { context, page, problems } = await openPage(browser);
   const small = [];
   for (const { path } of pageTable()) {
-    await page.goto(`${BASE_URL}${path === '/calculator' ? '/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000' : path}`);
+    await page.goto(`${BASE_URL}${path === '/calculator' ? WORKED_EXAMPLE : path}`);
     await waitForApp(page);
     const heights = await page.locator('a.citation, .nav-menu > summary, .site-header button, .terms a').evaluateAll((els) =>
       els.filter((e) => e.getClientRects().length > 0).map((e) => [e.textContent.trim(), e.getBoundingClientRect().height]));
@@ -150,7 +150,7 @@ test('glossary words are linked on the home, diseases, hospitals, premium and ca
     '/diseases': ['term-nongcunpinkun', 'term-dingdianyiyuan', 'term-qifuxian', 'term-zhengcefanwei'],
     '/hospitals': ['term-zhuanzhen', 'term-xianzhenliao', 'term-yizhanshi'],
     '/premium': ['term-tekun', 'term-tehuibao'],
-    '/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000':
+    [WORKED_EXAMPLE]:
       ['term-zhengcefanwei', 'term-qifuxian', 'term-fengdingxian', 'term-heguizifu', 'term-yizhanshi', 'term-doudi'],
   };
   for (const [path, terms] of Object.entries(pages)) {

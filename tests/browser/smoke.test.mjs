@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { BASE_URL, launch, openPage, waitForApp, screenshot } from './helpers.mjs';
+import { BASE_URL, WORKED_EXAMPLE, launch, openPage, waitForApp, screenshot } from './helpers.mjs';
 
 let browser;
 before(async () => { mkdirSync('tests/output', { recursive: true }); browser = await launch(); });
@@ -70,7 +70,7 @@ test('every page is in its HTML file: readable before the wasm arrives and with 
 
 test('the wasm takes over the pre-rendered page: the calculator computes after hydration', async () => {
   const { context, page, problems } = await openPage(browser);
-  await page.goto(`${BASE_URL}/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000`);
+  await page.goto(`${BASE_URL}${WORKED_EXAMPLE}`);
   await waitForApp(page);
   assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05');
   // Hydration reuses the pre-rendered elements rather than drawing a second copy.
