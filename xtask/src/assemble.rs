@@ -48,6 +48,8 @@ fn escape(text: &str) -> String {
 pub struct Assets {
     pub js: String,
     pub wasm: String,
+    /// The stylesheet's text, put into every page: a page draws without waiting for another
+    /// request.
     pub css: String,
     /// The start-up script: loads the wasm and keeps the site for offline use. A file rather
     /// than an inline script, so the Content-Security-Policy allows scripts from the site only.
@@ -107,7 +109,10 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
 
     let wasm_bytes = read(wasm)?;
     let js_bytes = read(js)?;
-    let css_bytes = read(&public.join("style.css"))?;
+    let css = String::from_utf8(read(&public.join("style.css"))?).map_err(|_| "public/style.css is not UTF-8".to_string())?;
+    if css.contains("</") {
+        return Err("public/style.css contains \"</\", which would end its <style> element".into());
+    }
     let wasm_name = format!("pkg/{}", hashed_name("app", "wasm", &wasm_bytes));
     let js_name = format!("pkg/{}", hashed_name("app", "js", &js_bytes));
     let boot_bytes = boot_script(&js_name, &wasm_name).into_bytes();
@@ -115,12 +120,11 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
         boot: format!("pkg/{}", hashed_name("boot", "js", &boot_bytes)),
         wasm: wasm_name,
         js: js_name,
-        css: hashed_name("style", "css", &css_bytes),
+        css,
     };
     write(&dist.join(&assets.boot), &boot_bytes)?;
     write(&dist.join(&assets.wasm), &wasm_bytes)?;
     write(&dist.join(&assets.js), &js_bytes)?;
-    write(&dist.join(&assets.css), &css_bytes)?;
 
     let template = String::from_utf8(read(&root.join("index.html"))?)
         .map_err(|_| "index.html is not UTF-8".to_string())?;
@@ -143,21 +147,38 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
     write(&dist.join("sw.js"), worker.as_bytes())
 }
 
-/// The start-up script every page loads. A refused service worker (a framing site may not allow
-/// one) leaves the site working online only, without an error.
+/// The start-up script every page loads. It applies the large-text choice at once. The wasm is
+/// fetched only once the browser has drawn the page's text (its first contentful paint; where
+/// the browser cannot report that, once the page has loaded and a frame has passed; and after
+/// 3 s at the latest), so the text never waits on it or shares the network with it; the
+/// service worker starts copying the site then too. A refused service worker (a framing site
+/// may not allow one) leaves the site working online only, without an error.
 fn boot_script(js: &str, wasm: &str) -> String {
     format!(
-        "import init from \"/{js}\";\n\
-         try {{ if (localStorage.getItem(\"large-text\") === \"1\") document.documentElement.classList.add(\"large-text\"); }} catch (e) {{}}\n\
-         init({{ module_or_path: \"/{wasm}\" }});\n\
-         if (\"serviceWorker\" in navigator) navigator.serviceWorker.register(\"/sw.js\").catch(() => {{}});\n"
+        r#"try {{ if (localStorage.getItem("large-text") === "1") document.documentElement.classList.add("large-text"); }} catch (e) {{}}
+let started = false;
+const start = () => {{
+  if (started) return;
+  started = true;
+  import("/{js}").then((app) => app.default({{ module_or_path: "/{wasm}" }}));
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {{}});
+}};
+const soon = () => setTimeout(start, 0);
+if (self.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes("paint")) {{
+  new PerformanceObserver((list, observer) => {{
+    if (list.getEntries().some((e) => e.name === "first-contentful-paint")) {{ observer.disconnect(); soon(); }}
+  }}).observe({{ type: "paint", buffered: true }});
+}} else if (document.readyState === "complete") requestAnimationFrame(soon);
+else addEventListener("load", () => requestAnimationFrame(soon), {{ once: true }});
+setTimeout(start, 3000);
+"#
     )
 }
 
 /// Everything the service worker keeps for offline use: every page and every file they load.
 pub fn offline_files(assets: &Assets) -> Vec<String> {
     let pages = PAGES.iter().map(|p| p.path.to_string()).chain(["/404.html".to_string()]);
-    let files = [&assets.boot, &assets.js, &assets.wasm, &assets.css].into_iter().map(|f| format!("/{f}"));
+    let files = [&assets.boot, &assets.js, &assets.wasm].into_iter().map(|f| format!("/{f}"));
     let public = ["/icon.svg", "/icon-192.png", "/icon-512.png", "/manifest.webmanifest"].map(String::from);
     pages.chain(files).chain(public).collect()
 }
@@ -182,7 +203,7 @@ mod tests {
         let assets = Assets {
             js: "pkg/app-1.js".into(),
             wasm: "pkg/app-1.wasm".into(),
-            css: "style-1.css".into(),
+            css: "body { color: #111 }".into(),
             boot: "pkg/boot-1.js".into(),
         };
         let template = fs::read_to_string(crate::root().join("index.html")).unwrap();
@@ -192,6 +213,7 @@ mod tests {
             assert!(html.contains(&format!("content=\"{}\"", escape(page.description))));
             assert!(!html.contains("{{"), "a placeholder was left unfilled");
             assert!(html.contains("<body><main><h1>x</h1></main></body>"), "the body is the pre-rendered page, with nothing around it");
+            assert!(html.contains("<style>body { color: #111 }</style>"), "the stylesheet is in the page");
         }
     }
 
@@ -200,18 +222,19 @@ mod tests {
         let assets = Assets {
             js: "pkg/app-1.js".into(),
             wasm: "pkg/app-1.wasm".into(),
-            css: "style-1.css".into(),
+            css: "body { color: #111 }".into(),
             boot: "pkg/boot-1.js".into(),
         };
         let files = offline_files(&assets);
         for page in PAGES {
             assert!(files.iter().any(|f| f == page.path), "{} is not kept", page.path);
         }
-        for file in ["/pkg/app-1.wasm", "/pkg/boot-1.js", "/style-1.css", "/404.html", "/manifest.webmanifest"] {
+        for file in ["/pkg/app-1.wasm", "/pkg/boot-1.js", "/404.html", "/manifest.webmanifest"] {
             assert!(files.iter().any(|f| f == file), "{file} is not kept");
         }
         let boot = boot_script("pkg/app-1.js", "pkg/app-1.wasm");
-        assert!(boot.contains("import init from \"/pkg/app-1.js\""));
+        assert!(boot.contains("import(\"/pkg/app-1.js\")"));
+        assert!(boot.contains("\"/pkg/app-1.wasm\""));
         assert!(boot.contains("/sw.js"));
     }
 

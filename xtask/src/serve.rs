@@ -121,8 +121,7 @@ fn respond(stream: TcpStream, dist: &Path, brotli: &Brotli) -> std::io::Result<(
     };
     let encoding = if compressed.is_some() { "Content-Encoding: br\r\n" } else { "" };
     let vary = if brotli.contains_key(&file) { "Vary: Accept-Encoding\r\n" } else { "" };
-    let immutable = file.components().any(|c| c.as_os_str() == "pkg")
-        || file.file_name().is_some_and(|n| n.to_string_lossy().starts_with("style-"));
+    let immutable = file.components().any(|c| c.as_os_str() == "pkg");
     let cache = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
     let mut out = stream;
     write!(
