@@ -374,7 +374,7 @@ pub fn check_row(row: &Row) -> (Vec<(usize, String)>, Vec<(usize, String)>) {
     }
     for (column, value) in [(11, &row.discharge_date), (14, &row.ledger_date), (16, &row.completed_date)] {
         if !date_ok(value) {
-            errors.push((column, "日期要写成“年-月-日”，例如 2018-03-01，且这一天要存在".to_owned()));
+            errors.push((column, "日期要写成“年-月-日”，例如 2018-03-01（2018/3/1 也可以），且这一天要存在".to_owned()));
         }
     }
     for (column, value, field) in
@@ -411,6 +411,39 @@ pub fn tidy(row: &mut Row) {
         }
     }
     row.id_number.make_ascii_uppercase();
+    for date in [&mut row.discharge_date, &mut row.ledger_date, &mut row.completed_date] {
+        if let Some(tidied) = excel_date(date) {
+            *date = tidied;
+        }
+    }
+}
+
+/// A date in one of the other forms Excel and cadres write (2018/3/1, 2018-3-1, 2018.3.1,
+/// 2018年3月1日) as YYYY-MM-DD; None when `text` is in none of them (or already in that form).
+/// Whether the day exists is left to [`check_row`].
+///
+/// ```
+/// use engine::roster::excel_date;
+/// assert_eq!(excel_date("2018/3/1").as_deref(), Some("2018-03-01"));
+/// assert_eq!(excel_date("2018年12月31日").as_deref(), Some("2018-12-31"));
+/// assert_eq!(excel_date("2018-03-01"), None);
+/// assert_eq!(excel_date("3/1/2018"), None);
+/// ```
+pub fn excel_date(text: &str) -> Option<String> {
+    let (year, rest) = text.split_at_checked(4)?;
+    let (month, day) = if let Some(rest) = rest.strip_prefix('年') {
+        let (month, day) = rest.split_once('月')?;
+        (month, day.strip_suffix('日')?)
+    } else {
+        let separator = rest.chars().next().filter(|c| matches!(c, '/' | '-' | '.'))?;
+        rest[1..].split_once(separator)?
+    };
+    let digits = |s: &str, most: usize| !s.is_empty() && s.len() <= most && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year, 4) || year.len() != 4 || !digits(month, 2) || !digits(day, 2) {
+        return None;
+    }
+    let tidied = format!("{year}-{month:0>2}-{day:0>2}");
+    (tidied != text).then_some(tidied)
 }
 
 /// Splits CSV text into records of fields (RFC 4180): a leading BOM is dropped, CRLF and LF
@@ -744,6 +777,48 @@ mod tests {
             completed_date: "2018-03-01".into(),
             remarks: "".into(),
         }
+    }
+
+    #[test]
+    fn dates_as_excel_writes_them_are_read_as_year_month_day() {
+        for (written, read) in [
+            ("2018/3/1", "2018-03-01"),
+            ("2018/03/01", "2018-03-01"),
+            ("2018-3-1", "2018-03-01"),
+            ("2018.12.31", "2018-12-31"),
+            ("2018年3月1日", "2018-03-01"),
+            (" 2018/3/1 ", "2018-03-01"),
+        ] {
+            let mut row = good_row();
+            row.discharge_date = written.into();
+            row.ledger_date = written.into();
+            row.completed_date = written.into();
+            tidy(&mut row);
+            assert_eq!((row.discharge_date.as_str(), row.ledger_date.as_str(), row.completed_date.as_str()), (read, read, read), "{written}");
+            assert_eq!(check_row(&row).0, vec![], "{written}");
+        }
+        // Other forms are left as they are, and a day that does not exist is still refused.
+        for written in ["3/1/2018", "18/3/1", "2018/3", "2018/3/1/2", "2018/003/1", "2018-03/01", "2018年3月1", "二〇一八年三月一日"] {
+            let mut row = good_row();
+            row.discharge_date = written.into();
+            tidy(&mut row);
+            assert_eq!(row.discharge_date, written, "{written}");
+            assert!(!check_row(&row).0.is_empty(), "{written} was accepted");
+        }
+        let mut row = good_row();
+        row.discharge_date = "2018/2/30".into();
+        tidy(&mut row);
+        assert_eq!(row.discharge_date, "2018-02-30");
+        assert_eq!(check_row(&row).0.len(), 1);
+    }
+
+    #[test]
+    fn a_file_resaved_by_excel_with_slashed_dates_imports() {
+        let text = "姓名,疾病,出院日期,建立台账时间\n张三,胃癌,2018/3/1,2017/10/1\n";
+        let import = read_csv(text);
+        assert!(import.errors.is_empty(), "{:?}", import.errors);
+        assert_eq!(import.rows[0].discharge_date, "2018-03-01");
+        assert_eq!(import.rows[0].ledger_date, "2017-10-01");
     }
 
     #[test]

@@ -25,13 +25,13 @@ const WRONG_ID = GOOD_ID.slice(0, 17) + (GOOD_ID.endsWith('1') ? '2' : '1');
 const CARD = '04306110000123';
 
 // Five good rows (one with a wrong 身份证号, loaded and flagged; one with a comma and a line
-// break in its remarks) and three bad ones.
+// break in its remarks, and its dates as Excel writes them back) and three bad ones.
 const FILE = [
   HEADER,
   `1,张三,男,56,君山区,${GOOD_ID},${CARD},农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,2017-10-01,已完成,2018-03-01,`,
   `2,李四,女,60,君山区,${WRONG_ID},H002,特困人员,食管癌,君山区人民医院,否,2018-03-05,40000,36000,2017-10-01,未完成,,`,
   '3,王五,男,abc,君山区,,,农村低保对象,胃癌,,,,,,,,,',
-  `4,赵六,男,8,君山区,,,建档立卡贫困人口,儿童室间隔缺损,岳阳市一人民医院,是,2018-02-01,30000,28000,2017-10-01,已完成,2018-02-10,"备注,有逗号\n和换行"`,
+  `4,赵六,男,8,君山区,,,建档立卡贫困人口,儿童室间隔缺损,岳阳市一人民医院,是,2018/2/1,30000,28000,2017/10/1,已完成,2018/2/10,"备注,有逗号\n和换行"`,
   '5,钱七,女,40,君山区,,,普通人,胃癌,,,,,,,,,',
   '6,孙八,男,50',
   '7,周九,男,45,君山区,,,贫困残疾人,终末期肾病,县级医院,否,,,,2017-11-01,未完成,,缺住院费用',
@@ -119,6 +119,8 @@ test('import, edit-free checks, export, reload, print forms and clear-all', asyn
   // 合医证号 with letters needs none. Amounts stay plain numbers.
   assert.ok(exportedText.includes(`\r\n1,张三,男,56,君山区,\t${GOOD_ID},\t${CARD},农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,`), exportedText);
   assert.ok(exportedText.includes(`,\t${WRONG_ID},H002,`), exportedText);
+  // Dates Excel wrote as 2018/2/1 come back as 2018-02-01.
+  assert.ok(exportedText.includes(',是,2018-02-01,30000,28000,2017-10-01,已完成,2018-02-10,'), exportedText);
 
   await page.click('#clear');
   assert.match(await page.locator('#clear-confirm').innerText(), /确定要清空全部 4 个病人吗/);
