@@ -438,8 +438,9 @@ pub fn excel_date(text: &str) -> Option<String> {
         let separator = rest.chars().next().filter(|c| matches!(c, '/' | '-' | '.'))?;
         rest[1..].split_once(separator)?
     };
+    // The year is 4 bytes already; month and day are 1 or 2 digits.
     let digits = |s: &str, most: usize| !s.is_empty() && s.len() <= most && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(year, 4) || year.len() != 4 || !digits(month, 2) || !digits(day, 2) {
+    if !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
         return None;
     }
     let tidied = format!("{year}-{month:0>2}-{day:0>2}");

@@ -44,7 +44,7 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The names of the hashed assets every page loads.
+/// What every page loads: the hashed files by name, the stylesheet by its text.
 pub struct Assets {
     pub js: String,
     pub wasm: String,
