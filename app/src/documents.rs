@@ -6,10 +6,7 @@
 //! `s4-2-3` for item 3. of 四（二）, `att1` for 附件1, and `p{n}` for the n-th paragraph — a
 //! clause or attachment carries its `p{n}` too, on an empty span at its start.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// One document: its letterhead, its paragraphs in order, and its clause numbers.
 pub struct Document {
@@ -171,7 +168,6 @@ pub fn JunshanDocument() -> impl IntoView {
 /// A document in full: the note, the letterhead, the contents, then every paragraph.
 #[component]
 fn DocumentPage(doc: &'static Document) -> impl IntoView {
-    land_on_fragment();
     view! {
         <article class="doc">
             <div class="doc-note">
@@ -303,42 +299,6 @@ fn FormTable(id: &'static str, table: &'static Table) -> impl IntoView {
             </table>
         </div>
     }
-}
-
-/// Brings the paragraph a link points at into view and lets the browser mark it (`:target`).
-///
-/// The text is drawn after the browser has looked for the fragment, so on a direct visit or a
-/// link from another page it found nothing: once the page is drawn, navigate to the same
-/// fragment again. Links within the page are plain fragment links the browser handles itself.
-/// The policy page's glossary uses it too.
-pub(crate) fn land_on_fragment() {
-    let location = use_location();
-    Effect::new(move |_| {
-        let hash = location.hash.get();
-        let path = location.pathname.get_untracked();
-        if hash.len() > 1 {
-            set_timeout(move || land(&path, &hash), Duration::ZERO);
-        }
-    });
-}
-
-fn land(path: &str, hash: &str) {
-    let Some(id) = hash.strip_prefix('#') else { return };
-    let Some(element) = document().get_element_by_id(id) else { return };
-    if element.matches(":target").unwrap_or(false) {
-        return;
-    }
-    let location = window().location();
-    let shown = location.pathname().is_ok_and(|p| p == path) && location.hash().is_ok_and(|h| h == hash);
-    if shown {
-        if let Ok(href) = location.href() {
-            // Only the fragment is the same as the page's, so this does not reload the page.
-            if location.replace(&href).is_ok() {
-                return;
-            }
-        }
-    }
-    element.scroll_into_view();
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use policy::{Category, DiseaseId, Interpretation, Policy};
 
 use crate::calculator::state::{CalcState, Key};
+use crate::island::{Island, Part};
 use crate::diseases::{hospital_place, hunan, junshan, treating_hospital, Cite, Cite2, WHO};
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +190,7 @@ pub fn Home() -> impl IntoView {
             "农村贫困人口得了大病，住院费用由医保、大病保险、医疗救助、医院减免等一层一层报销。"
             "本站用湖南省2017年健康扶贫政策和君山区九种大病专项救治方案，帮您看懂政策、估算自己要付多少钱。"
         </p>
-        <CoverageCheck/>
+        <Island part=Part::CoverageCheck/>
         <h2>"您还可以"</h2>
         <ul class="big-links plain">
             <li><A href="/calculator" attr:class="big-link">
@@ -247,7 +248,7 @@ fn choice(
 
 /// The three questions, all on one screen, and the answer under them.
 #[component]
-fn CoverageCheck() -> impl IntoView {
+pub(crate) fn CoverageCheck() -> impl IntoView {
     let policy = Policy::builtin();
     let category = RwSignal::new(Answer::<Category>::Open);
     let disease = RwSignal::new(Answer::<DiseaseId>::Open);

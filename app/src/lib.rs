@@ -1,5 +1,6 @@
 //! The 健康扶贫政策计算器与服务门户 site: every page is pre-rendered to HTML at build time
-//! (`ssr`) and taken over by the wasm in the browser (`hydrate`).
+//! (`ssr`); in the browser the wasm takes over only the parts that respond to the visitor
+//! (`hydrate`, see [`island`]).
 
 // The pre-rendering build nests view types deeply.
 #![recursion_limit = "256"]
@@ -13,6 +14,7 @@ pub mod glossary;
 mod diseases;
 mod fragment;
 mod home;
+pub mod island;
 mod large_text;
 pub mod money;
 mod hospitals;
@@ -24,19 +26,12 @@ mod premium;
 pub mod share;
 mod shell;
 
-#[cfg(feature = "hydrate")]
-use leptos::prelude::*;
-
 pub use shell::App;
 
-/// Takes over the pre-rendered page in the browser, then marks the document as running (the
-/// browser tests wait for that mark: only the wasm can set it).
+/// Takes over the interactive parts of the pre-rendered page in the browser.
 #[cfg(feature = "hydrate")]
 pub fn start() {
-    leptos::mount::hydrate_body(App);
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-app", "ready");
-    }
+    island::hydrate_all();
 }
 
 /// The HTML inside `<body>` for one path, as the browser build will hydrate it.

@@ -166,7 +166,6 @@ fn Reading(interpretation: Interpretation) -> impl IntoView {
 /// The page.
 #[component]
 pub fn PolicyPage() -> impl IntoView {
-    crate::documents::land_on_fragment();
     let policy = Policy::builtin();
     let ex = examples(&policy);
     view! {

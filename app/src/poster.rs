@@ -10,6 +10,7 @@ use crate::calculator::compute::compute;
 use crate::calculator::state::CalcState;
 use crate::daxie::daxie;
 use crate::money::yuan;
+use crate::island::{Island, Part};
 use crate::share::{origin, qr_svg};
 
 /// The poster's example: the calculator's own worked case (a 低保 patient with gastric cancer at
@@ -68,9 +69,6 @@ pub fn PosterPage() -> impl IntoView {
             </section>
         }
     });
-    let home = RwSignal::new(String::new());
-    Effect::new(move |_| home.set(format!("{}/", origin())));
-    let qr = Memo::new(move |_| home.with(|h| if h.is_empty() { None } else { qr_svg(h) }));
     view! {
         <article class="poster">
             <h1>"得了大病别怕，健康扶贫帮您报"</h1>
@@ -92,21 +90,39 @@ pub fn PosterPage() -> impl IntoView {
                 </section>
             </div>
             {example}
-            <section class="poster-qr">
-                <div class="qr-code" role="img" aria-label="本站的二维码" inner_html=move || qr.get().unwrap_or_default()></div>
-                <div>
-                    <p class="poster-scan">"微信扫一扫，算一算您家住院要付多少钱"</p>
-                    <p class="poster-url">{move || home.get()}</p>
-                    <p class="poster-note">"所有计算都在手机上完成，不收集任何信息。本表为估算，以医院实际结算为准。"</p>
-                </div>
-            </section>
+            <Island part=Part::PosterQr/>
             <p class="poster-sources">
                 "依据：湘卫财务发〔2017〕2号；岳君卫发〔2017〕71号。"
             </p>
         </article>
         <p class="no-print poster-print">
-            <button type="button" on:click=move |_| { let _ = window().print(); }>"打印海报"</button>
+            <Island part=Part::PrintButton/>
             " "<A href="/">"回到首页"</A>
         </p>
     }
+}
+
+/// The site's QR code and address, read from the browser (the poster may be printed from any
+/// copy of the site).
+#[component]
+pub(crate) fn PosterQr() -> impl IntoView {
+    let home = RwSignal::new(String::new());
+    Effect::new(move |_| home.set(format!("{}/", origin())));
+    let qr = Memo::new(move |_| home.with(|h| if h.is_empty() { None } else { qr_svg(h) }));
+    view! {
+        <section class="poster-qr">
+            <div class="qr-code" role="img" aria-label="本站的二维码" inner_html=move || qr.get().unwrap_or_default()></div>
+            <div>
+                <p class="poster-scan">"微信扫一扫，算一算您家住院要付多少钱"</p>
+                <p class="poster-url">{move || home.get()}</p>
+                <p class="poster-note">"所有计算都在手机上完成，不收集任何信息。本表为估算，以医院实际结算为准。"</p>
+            </div>
+        </section>
+    }
+}
+
+/// 打印海报.
+#[component]
+pub(crate) fn PrintButton() -> impl IntoView {
+    view! { <button type="button" on:click=move |_| { let _ = window().print(); }>"打印海报"</button> }
 }

@@ -6,10 +6,22 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
-/// What a page wants read instead of its whole text (the calculator: the estimate, not the
-/// form). Provided by the frame; a page sets it while it is open.
-#[derive(Clone, Copy)]
-pub struct SpeakText(pub RwSignal<Option<String>>);
+thread_local! {
+    /// What the page wants read instead of its whole text (the calculator: the estimate, not
+    /// the form), asked for when the button is pressed.
+    static CHOSEN: std::cell::RefCell<Option<Box<dyn Fn() -> String>>> = std::cell::RefCell::new(None);
+}
+
+/// Has the 朗读 button read what `text` returns instead of the page's whole text, until the
+/// part that asked is gone. Call it from an effect: it is for the browser only.
+pub fn speak_instead(text: impl Fn() -> String + 'static) {
+    CHOSEN.with(|c| *c.borrow_mut() = Some(Box::new(text)));
+    on_cleanup(|| CHOSEN.with(|c| *c.borrow_mut() = None));
+}
+
+fn chosen_text() -> Option<String> {
+    CHOSEN.with(|c| c.borrow().as_ref().map(|f| f()))
+}
 
 /// Shown when there is nothing to speak with.
 pub const NO_VOICE: &str = "这台手机没有中文语音，无法朗读";
@@ -52,7 +64,6 @@ fn main_text() -> String {
 pub fn ReadAloud() -> impl IntoView {
     let speaking = RwSignal::new(false);
     let no_voice = RwSignal::new(false);
-    let chosen = use_context::<SpeakText>();
     // Chrome loads its voices on the first request for them: ask early, so they are there by
     // the time the button is pressed.
     Effect::new(move |_| {
@@ -73,7 +84,7 @@ pub fn ReadAloud() -> impl IntoView {
             return;
         };
         no_voice.set(false);
-        let text = chosen.and_then(|c| c.0.get_untracked()).unwrap_or_else(main_text);
+        let text = chosen_text().unwrap_or_else(main_text);
         let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
             no_voice.set(true);
             return;

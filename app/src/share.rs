@@ -6,7 +6,6 @@
 //! can be drawn ahead of time without a browser.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use wasm_bindgen::{JsCast, JsValue};
@@ -148,17 +147,16 @@ fn native_share(navigator: &web_sys::Navigator, title: &str, url: &str) -> Optio
     function.call1(navigator, &data).ok()?.dyn_into::<js_sys::Promise>().ok()
 }
 
-/// The share block for whatever page is open: its address as the router knows it (the address
-/// bar may still show the previous page for a moment after a link is followed).
+/// The share block for whatever page is open, with its address as the address bar shows it.
 #[component]
 pub fn PageShare() -> impl IntoView {
-    let location = use_location();
     let link = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let path = location.pathname.get();
-        let hash = location.hash.get();
-        link.set(format!("{}{path}{hash}", origin()));
-    });
+    let read = move || link.set(window().location().href().unwrap_or_default());
+    // The QR code is drawn in a task of its own, after the page has been taken over.
+    Effect::new(move |_| set_timeout(read, std::time::Duration::ZERO));
+    // A link to a part of the page changes the address without loading the page again.
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| read());
+    on_cleanup(move || hashchange.remove());
     view! {
         <div class="page-share">
             <Share link=link/>

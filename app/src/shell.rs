@@ -1,4 +1,5 @@
-//! The frame around every page: header, navigation, footer, and the router.
+//! The frame around every page: header, navigation, footer, and which page a path shows (used
+//! when the pages are pre-rendered; in the browser only the [`Island`]s run).
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -6,68 +7,38 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::documents::{HunanDocument, JunshanDocument};
-use crate::cadre::CadrePage;
-use crate::calculator::{CalculatorPage, EmbedPage};
 use crate::diseases::DiseasesPage;
 use crate::home::Home;
 use crate::hospitals::HospitalsPage;
-use crate::premium::PremiumPage;
-use crate::pages::{full_title, Page, NOT_FOUND, PAGES};
+use crate::pages::PAGES;
 use crate::policy_page::PolicyPage;
-use crate::large_text::LargeTextToggle;
 use crate::poster::PosterPage;
-use crate::read_aloud::{ReadAloud, SpeakText};
-use crate::share::PageShare;
+use crate::island::{Island, Part};
 
 /// The whole site.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(SpeakText(RwSignal::new(None)));
     view! {
         <Router>
-            <TitleSync/>
             <Header/>
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/calculator") view=CalculatorPage/>
+                    <Route path=path!("/calculator") view=|| view! { <Island part=Part::Calculator/> }/>
                     <Route path=path!("/diseases") view=DiseasesPage/>
                     <Route path=path!("/hospitals") view=HospitalsPage/>
                     <Route path=path!("/policy") view=PolicyPage/>
-                    <Route path=path!("/premium") view=PremiumPage/>
-                    <Route path=path!("/cadre") view=CadrePage/>
+                    <Route path=path!("/premium") view=|| view! { <Island part=Part::Premium/> }/>
+                    <Route path=path!("/cadre") view=|| view! { <Island part=Part::Cadre/> }/>
                     <Route path=path!("/documents/hunan") view=HunanDocument/>
                     <Route path=path!("/documents/junshan") view=JunshanDocument/>
                     <Route path=path!("/poster") view=PosterPage/>
-                    <Route path=path!("/embed") view=EmbedPage/>
+                    <Route path=path!("/embed") view=|| view! { <Island part=Part::Embed/> }/>
                 </Routes>
             </main>
             <Footer/>
         </Router>
     }
-}
-
-/// Keeps `<title>` and the description in step with client-side navigation.
-#[component]
-fn TitleSync() -> impl IntoView {
-    let location = use_location();
-    Effect::new(move |_| {
-        let path = location.pathname.get();
-        let page = page_for(&path);
-        document().set_title(&full_title(page));
-        if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
-            let _ = meta.set_attribute("content", page.description);
-        }
-    });
-}
-
-/// The page whose path matches, ignoring a trailing slash.
-fn page_for(path: &str) -> &'static Page {
-    let trimmed = match path.trim_end_matches('/') {
-        "" => "/",
-        p => p,
-    };
-    PAGES.iter().find(|p| p.path == trimmed).unwrap_or(&NOT_FOUND)
 }
 
 #[component]
@@ -101,25 +72,17 @@ fn nav_links() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let embedded = embedded();
-    let location = use_location();
-    let menu = NodeRef::<leptos::html::Details>::new();
-    Effect::new(move |_| {
-        location.pathname.track();
-        if let Some(menu) = menu.get_untracked() {
-            menu.set_open(false);
-        }
-    });
     view! {
         <Show when=move || !embedded()>
             <a class="skip" href="#main">"跳到正文"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"健康扶贫政策计算器"</A>
                 <div class="tools" role="group" aria-label="阅读帮助">
-                    <ReadAloud/>
-                    <LargeTextToggle/>
+                    <Island part=Part::ReadAloud/>
+                    <Island part=Part::LargeText/>
                 </div>
                 <nav class="nav-wide" aria-label="主要栏目">{nav_links()}</nav>
-                <details class="nav-menu" node_ref=menu>
+                <details class="nav-menu">
                     <summary>"栏目"</summary>
                     <nav aria-label="主要栏目">{nav_links()}</nav>
                 </details>
@@ -137,7 +100,7 @@ fn Footer() -> impl IntoView {
     view! {
         <Show when=move || !embedded()>
         <Show when=page_share>
-            <PageShare/>
+            <Island part=Part::PageShare/>
         </Show>
         <footer class="site-footer">
             <p class="disclaimer">"本站为估算工具，以医院实际结算为准。"</p>
@@ -149,21 +112,5 @@ fn Footer() -> impl IntoView {
             <p><A href="/poster">"打印政策海报（贴在村务公开栏）"</A></p>
         </footer>
         </Show>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::page_for;
-
-    #[test]
-    fn a_trailing_slash_finds_the_same_page() {
-        assert_eq!(page_for("/").path, "/");
-        assert_eq!(page_for("").path, "/");
-    }
-
-    #[test]
-    fn an_unknown_path_gets_the_not_found_page() {
-        assert_eq!(page_for("/no-such-page").path, "/404");
     }
 }

@@ -229,7 +229,6 @@ test('a link from another page of the site opens the calculator with its answers
   await page.goto(`${BASE_URL}/diseases`);
   await waitForApp(page);
   const before = await page.evaluate(() => history.length);
-  // A client-side navigation: the router draws the calculator before it changes the address bar.
   await page.locator('[data-calculator=esrd]').click();
   await page.waitForURL(/\/calculator#/);
   await page.getByRole('button', { name: '一页填完' }).click();

@@ -26,6 +26,10 @@ test('every page opens directly by its URL with its own heading, title, descript
     assert.ok(html.includes(`<meta property="og:title" content="${title} - 健康扶贫政策计算器">`), `${path}: og:title`);
     assert.match(html, /<meta property="og:image" content="[^"]*\/og-image\.png">/, `${path}: og:image`);
     await waitForApp(page);
+    // Only the parts that respond to the visitor run in the browser, and every one of them does.
+    const islands = await page.locator('app-island').evaluateAll((els) => els.map((e) => [e.dataset.island, e.hasAttribute('data-taken-over')]));
+    assert.ok(islands.length >= (path === '/embed' ? 1 : 2), `${path}: ${JSON.stringify(islands)}`);
+    for (const [name, taken] of islands) assert.ok(taken, `${path}: the ${name} part was not taken over`);
     assert.ok((await page.locator('main h1').first().innerText()).trim().length > 0, `${path}: no heading`);
     assert.equal(await page.title(), `${title} - 健康扶贫政策计算器`, path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

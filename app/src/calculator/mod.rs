@@ -13,7 +13,6 @@ mod sheet;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use policy::Policy;
 
 use compute::{compute, Outcome};
@@ -53,12 +52,6 @@ fn write_fragment(fragment: &str, new_entry: bool) {
     }
 }
 
-/// Whether the address bar shows an entry the calculator wrote itself.
-fn own_history_entry() -> bool {
-    let state = window().history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_string());
-    state.as_deref() == Some(HISTORY_MARK)
-}
-
 fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
@@ -78,9 +71,6 @@ fn provide_calc() -> Calc {
     let calc = Calc { state, outcome, damaged, ready };
     provide_context(calc);
 
-    // The router's location, not the address bar: when another page links here, the router
-    // draws this page first and changes the address bar afterwards.
-    let location = use_location();
     let read = move |hash: &str, returning: bool| {
         let (read, damage) = CalcState::from_fragment(hash);
         if returning {
@@ -91,22 +81,16 @@ fn provide_calc() -> Calc {
         damaged.set(damage.tampered);
     };
     // Browser-only: the clock, and the fragment of the link that opened the page, are read
-    // once it is running; later the fragment is read again whenever the router changes it (a
-    // link within the site to another fragment).
+    // once it is running.
     Effect::new(move |_| {
-        let hash = location.hash.get();
-        if !ready.get_untracked() {
-            today_signal.set(today());
-            read(&hash, false);
-            ready.set(true);
-        } else if !own_history_entry() && state.with_untracked(|s| s.to_fragment()) != hash.trim_start_matches('#') {
-            read(&hash, false);
-        }
+        today_signal.set(today());
+        read(&current_fragment(), false);
+        ready.set(true);
     });
-    // Back and forward: the router does not see the entries the calculator writes itself, so
-    // the address bar is read here. Between the calculator's own entries, answers given since
-    // are kept, and the entry is updated to hold them, so the write-back below finds nothing
-    // to push and the forward entries stay.
+    // Back and forward, and a link to another fragment of this page (which the browser follows
+    // without loading the page again). Between the calculator's own entries, answers given
+    // since are kept, and the entry is updated to hold them, so the write-back below finds
+    // nothing to push and the forward entries stay.
     let popstate = window_event_listener(leptos::ev::popstate, move |ev| {
         let returning = ev.state().as_string().as_deref() == Some(HISTORY_MARK);
         read(&current_fragment(), returning);
@@ -114,7 +98,17 @@ fn provide_calc() -> Calc {
             write_fragment(&state.with_untracked(CalcState::to_fragment), false);
         }
     });
-    on_cleanup(move || popstate.remove());
+    // A fragment typed or pasted into the address bar: some browsers report it only here.
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = current_fragment();
+        if state.with_untracked(|s| s.to_fragment()) != hash.trim_start_matches('#') {
+            read(&hash, false);
+        }
+    });
+    on_cleanup(move || {
+        popstate.remove();
+        hashchange.remove();
+    });
     // Every change is written back to the fragment: a new history entry when the guided
     // flow moves to another step (so the back button goes back a step), else in place.
     Effect::new(move |previous: Option<(Mode, u8)>| {

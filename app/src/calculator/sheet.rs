@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::guided::summary;
 use super::use_calc;
-use crate::read_aloud::SpeakText;
+use crate::read_aloud::speak_instead;
 use crate::share::{origin, Share};
 
 /// The day as the sheet prints it: 2026年11月22日.
@@ -94,17 +94,15 @@ pub fn SheetTools() -> impl IntoView {
         format!("{site}/calculator#{}", calc.state.with(|s| s.to_fragment()))
     });
     // The header's 朗读 button reads the estimate rather than the whole form.
-    if let Some(SpeakText(speak)) = use_context::<SpeakText>() {
-        Effect::new(move |_| {
-            let text = calc.outcome.with(|o| match &o.estimate {
+    Effect::new(move |_| {
+        speak_instead(move || {
+            calc.outcome.with_untracked(|o| match &o.estimate {
                 Ok(estimate) => spoken(estimate),
                 Err(e) if e.message.is_empty() => "还不能计算：请把内容填完整。".to_owned(),
                 Err(e) => format!("还不能计算：{}", e.message),
-            });
-            speak.set(Some(text));
-        });
-        on_cleanup(move || speak.set(None));
-    }
+            })
+        })
+    });
     let estimated = move || calc.ready.get() && calc.outcome.with(|o| o.estimate.is_ok());
     view! {
         <div class="sheet-tools">

@@ -1,0 +1,134 @@
+//! The parts of a page that respond to the visitor: everything else is the pre-rendered HTML as
+//! it is, with its links as ordinary links.
+//!
+//! A page marks each such part with [`Island`]: the HTML then holds it inside an `<app-island>`
+//! element naming the part, and in the browser [`hydrate_all`] takes over only those elements.
+//! So the wasm carries the forms and buttons, not the text of every page, and taking a page
+//! over costs only what its forms need.
+
+use leptos::prelude::*;
+
+/// One interactive part, drawn by the same function before and after it reaches the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    ReadAloud,
+    LargeText,
+    PageShare,
+    CoverageCheck,
+    Calculator,
+    Embed,
+    Premium,
+    Cadre,
+    PosterQr,
+    PrintButton,
+}
+
+impl Part {
+    pub const ALL: [Part; 10] = [
+        Part::ReadAloud,
+        Part::LargeText,
+        Part::PageShare,
+        Part::CoverageCheck,
+        Part::Calculator,
+        Part::Embed,
+        Part::Premium,
+        Part::Cadre,
+        Part::PosterQr,
+        Part::PrintButton,
+    ];
+
+    /// The name the HTML carries in `data-island`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::ReadAloud => "read-aloud",
+            Part::LargeText => "large-text",
+            Part::PageShare => "page-share",
+            Part::CoverageCheck => "coverage-check",
+            Part::Calculator => "calculator",
+            Part::Embed => "embed",
+            Part::Premium => "premium",
+            Part::Cadre => "cadre",
+            Part::PosterQr => "poster-qr",
+            Part::PrintButton => "print-button",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// The part's view.
+    fn view(self) -> AnyView {
+        use crate::{cadre, calculator, home, large_text, poster, premium, read_aloud, share};
+        match self {
+            Part::ReadAloud => read_aloud::ReadAloud().into_any(),
+            Part::LargeText => large_text::LargeTextToggle().into_any(),
+            Part::PageShare => share::PageShare().into_any(),
+            Part::CoverageCheck => home::CoverageCheck().into_any(),
+            Part::Calculator => calculator::CalculatorPage().into_any(),
+            Part::Embed => calculator::EmbedPage().into_any(),
+            Part::Premium => premium::PremiumPage().into_any(),
+            Part::Cadre => cadre::CadrePage().into_any(),
+            Part::PosterQr => poster::PosterQr().into_any(),
+            Part::PrintButton => poster::PrintButton().into_any(),
+        }
+    }
+}
+
+/// An interactive part in the page. The element takes no room of its own (`display: contents`
+/// in the stylesheet), so the part lays out as if it stood there alone.
+#[component]
+pub fn Island(part: Part) -> impl IntoView {
+    view! { <app-island data-island=part.name()>{part.view()}</app-island> }
+}
+
+/// Takes over every interactive part of the page, each in its own task so that no single task
+/// keeps the phone busy for long, marking each part once it runs, then marks the document as
+/// running (the browser tests wait for that mark: only the wasm can set it).
+#[cfg(feature = "hydrate")]
+pub fn hydrate_all() {
+    use wasm_bindgen::JsCast;
+    let mut found = Vec::new();
+    if let Ok(list) = document().query_selector_all("app-island[data-island]") {
+        for i in 0..list.length() {
+            let Some(element) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+                continue;
+            };
+            match element.get_attribute("data-island").as_deref().and_then(Part::from_name) {
+                Some(part) => found.push((element, part)),
+                None => leptos::logging::warn!("unknown island {:?}", element.get_attribute("data-island")),
+            }
+        }
+    }
+    found.reverse();
+    next(found);
+}
+
+#[cfg(feature = "hydrate")]
+fn next(mut rest: Vec<(web_sys::HtmlElement, Part)>) {
+    match rest.pop() {
+        Some((element, part)) => {
+            leptos::mount::hydrate_from(element.clone(), move || part.view()).forget();
+            let _ = element.set_attribute("data-taken-over", "");
+            set_timeout(move || next(rest), std::time::Duration::ZERO);
+        }
+        None => {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-app", "ready");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Part;
+
+    #[test]
+    fn every_part_is_found_by_its_name() {
+        for part in Part::ALL {
+            assert_eq!(Part::from_name(part.name()), Some(part));
+        }
+        assert_eq!(Part::from_name("no-such-part"), None);
+    }
+}
