@@ -27,6 +27,13 @@ fn main() {
         let doc = parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         write_document(&mut out, name, slug, &doc);
     }
+    // The clause index stands apart from the text, so that a page which only links to clauses
+    // does not carry the documents' text with it.
+    let _ = writeln!(out, "pub static CLAUSE_INDEX: [(&str, &[(&str, &str)]); {}] = [", DOCUMENTS.len());
+    for (name, slug, _) in DOCUMENTS {
+        let _ = writeln!(out, "    ({slug:?}, {name}_CLAUSES),");
+    }
+    let _ = writeln!(out, "];");
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let target = out_dir.join("documents.rs");
     fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
@@ -512,6 +519,7 @@ fn iso_date(text: &str) -> Option<String> {
 
 fn write_document(out: &mut String, name: &str, slug: &str, doc: &Doc) {
     let h = &doc.header;
+    let _ = writeln!(out, "pub static {name}_CLAUSES: &[(&str, &str)] = &{:?};", doc.clauses);
     let _ = writeln!(out, "pub static {name}: Document = Document {{");
     let _ = writeln!(out, "    slug: {slug:?},");
     let _ = writeln!(
@@ -538,7 +546,7 @@ fn write_document(out: &mut String, name: &str, slug: &str, doc: &Doc) {
         );
     }
     let _ = writeln!(out, "    ],");
-    let _ = writeln!(out, "    clauses: &{:?},", doc.clauses);
+    let _ = writeln!(out, "    clauses: {name}_CLAUSES,");
     let _ = writeln!(out, "}};\n");
 }
 

@@ -106,7 +106,7 @@ pub fn find(slug: &str) -> Option<&'static Document> {
 /// assert_eq!(clause_href("hunan", "九"), None);
 /// ```
 pub fn clause_href(doc: &str, clause: &str) -> Option<String> {
-    let document = find(doc)?;
+    let (slug, clauses) = CLAUSE_INDEX.iter().find(|(slug, _)| *slug == doc)?;
     let path: String = clause
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -117,8 +117,8 @@ pub fn clause_href(doc: &str, clause: &str) -> Option<String> {
         })
         .collect();
     let path = path.trim_end_matches(['.', '．', '、']);
-    let (_, id) = document.clauses.iter().find(|(p, _)| *p == path)?;
-    Some(format!("/documents/{}#{id}", document.slug))
+    let (_, id) = clauses.iter().find(|(p, _)| *p == path)?;
+    Some(format!("/documents/{slug}#{id}"))
 }
 
 /// One line of the contents: a clause or an attachment, and the level-2 clauses under it.

@@ -698,7 +698,7 @@ fn Glossary(policy: Policy) -> impl IntoView {
             let sources = (!e.sources.is_empty()).then(|| view! { <Sources citations=e.sources.to_vec()/> });
             view! {
                 <div class="glossary-entry" id=e.id.anchor()>
-                    <dt>{e.word}</dt>
+                    <dt>{e.word()}</dt>
                     <dd>
                         {(!e.also.is_empty()).then(|| view! { <p class="glossary-also">"也叫："{e.also}</p> })}
                         <p>{e.definition}</p>

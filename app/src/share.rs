@@ -38,6 +38,9 @@ pub fn origin() -> String {
     window().location().origin().unwrap_or_default()
 }
 
+/// How long the link must stay the same before its QR code is drawn.
+const QR_PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// What the share button last did, shown beside it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Status {
@@ -64,7 +67,18 @@ pub fn Share(
 ) -> impl IntoView {
     let status = RwSignal::new(Status::Idle);
     let field = NodeRef::<leptos::html::Input>::new();
-    let qr = Memo::new(move |_| link.with(|l| if l.is_empty() { None } else { qr_svg(l) }));
+    // The QR code is drawn once the link has stopped changing for a moment, in a task of its
+    // own: typing an amount redraws the estimate at every key, the QR code only when it pauses.
+    let qr = RwSignal::new(None::<String>);
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let text = link.get();
+        if let Some(old) = pending.get_value() {
+            old.clear();
+        }
+        let draw = move || qr.set(if text.is_empty() { None } else { qr_svg(&text) });
+        pending.set_value(set_timeout_with_handle(draw, QR_PAUSE).ok());
+    });
     // A new link makes an old confirmation wrong.
     Effect::new(move |_| {
         link.track();
@@ -152,8 +166,7 @@ fn native_share(navigator: &web_sys::Navigator, title: &str, url: &str) -> Optio
 pub fn PageShare() -> impl IntoView {
     let link = RwSignal::new(String::new());
     let read = move || link.set(window().location().href().unwrap_or_default());
-    // The QR code is drawn in a task of its own, after the page has been taken over.
-    Effect::new(move |_| set_timeout(read, std::time::Duration::ZERO));
+    Effect::new(move |_| read());
     // A link to a part of the page changes the address without loading the page again.
     let hashchange = window_event_listener(leptos::ev::hashchange, move |_| read());
     on_cleanup(move || hashchange.remove());

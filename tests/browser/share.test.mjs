@@ -39,6 +39,18 @@ async function decodeQr(page, selector) {
   return code?.data;
 }
 
+/** What the QR code in `selector` decodes to once it is `expected` (it is redrawn when the
+ * link stops changing), or what it last decoded to after 5 s. */
+async function settledQr(page, selector, expected) {
+  let decoded;
+  for (let tries = 0; tries < 50; tries += 1) {
+    decoded = await decodeQr(page, selector);
+    if (decoded === expected) break;
+    await page.waitForTimeout(100);
+  }
+  return decoded;
+}
+
 test('the estimate prints on one A4 page with the amount in figures and in 大写', async () => {
   const { context, page, problems } = await openPage(browser);
   await page.goto(`${BASE_URL}${EXAMPLE}`);
@@ -66,13 +78,13 @@ test('the QR code under the estimate decodes to the page address with its fragme
   await waitForApp(page);
   const qr = '.sheet-tools .qr-code';
   await page.locator(`${qr} svg`).waitFor();
-  assert.equal(await decodeQr(page, qr), await page.evaluate(() => window.location.href));
-  assert.match(await decodeQr(page, qr), /#.*t=50000/);
+  const first = await page.evaluate(() => window.location.href);
+  assert.match(first, /#.*t=50000/);
+  assert.equal(await settledQr(page, qr, first), first);
   await page.getByLabel('住院总费用').fill('60000');
   await page.waitForFunction(() => window.location.hash.includes('t=60000'));
-  await page.waitForTimeout(100);
   const href = await page.evaluate(() => window.location.href);
-  assert.equal(await decodeQr(page, qr), href);
+  assert.equal(await settledQr(page, qr, href), href);
   assert.equal(await page.locator('.sheet-tools .share-field').inputValue(), href);
   await screenshot(page, 'share-calculator-360');
   assert.deepEqual(problems, []);
