@@ -1,6 +1,6 @@
 //! Renders every page of the site to HTML at build time, so that its text is in the HTML file
 //! itself: readable before the wasm arrives, with scripts off, by search engines and by link
-//! previews. The browser build then hydrates it.
+//! previews. The browser build then takes over the page's interactive parts (`app::island`).
 //!
 //! Usage: `prerender <folder>` writes one `<file>.html` per page (the same file names the
 //! build tool uses: `index.html`, `calculator/index.html`, `404.html`), each holding what goes
