@@ -79,6 +79,8 @@ test('every clause a result cites opens its paragraph in the original document',
 test('a copied link reopens the same estimate in a fresh page, and nothing leaves the machine', async () => {
   const first = await openPage(browser);
   await fillGastricExample(first.page);
+  // The address bar follows the answers once typing pauses.
+  await first.page.waitForURL(/#.*p=45000/);
   const url = first.page.url();
   assert.match(url, /#.*t=50000/);
   await first.context.close();
@@ -176,7 +178,7 @@ test('an edited parameter changes the result, is marked, and can be reset', asyn
   await rate.fill('75');
   await page.locator('#custom-parameters').waitFor();
   assert.equal(await page.locator('#family-pays').innerText(), '¥2,822.87');
-  assert.match(page.url(), /o\.basic\.rate\.county=75/);
+  await page.waitForURL(/o\.basic\.rate\.county=75/);
 
   await rate.fill('175');
   assert.match(await page.locator('#param-basic-rate-county-error').innerText(), /县级/);
