@@ -16,6 +16,7 @@ mod fragment;
 mod home;
 pub mod island;
 mod large_text;
+mod pause;
 pub mod money;
 mod hospitals;
 pub mod pages;
@@ -34,7 +35,7 @@ pub fn start() {
     island::hydrate_all();
 }
 
-/// The HTML inside `<body>` for one path, as the browser build will hydrate it.
+/// The HTML inside `<body>` for one path; the browser build takes over its islands.
 #[cfg(feature = "ssr")]
 pub fn render_page(path: &str) -> String {
     use leptos::prelude::*;

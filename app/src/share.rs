@@ -10,6 +10,8 @@ use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::pause::Pause;
+
 /// The QR code of `text` as an SVG element (no XML prelude, so it can go straight into a page),
 /// one unit per module with the standard quiet zone; the page sizes it. None when the text is
 /// too long for a QR code.
@@ -37,9 +39,6 @@ pub fn qr_svg(text: &str) -> Option<String> {
 pub fn origin() -> String {
     window().location().origin().unwrap_or_default()
 }
-
-/// How long the link must stay the same before its QR code is drawn.
-const QR_PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// What the share button last did, shown beside it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -70,14 +69,10 @@ pub fn Share(
     // The QR code is drawn once the link has stopped changing for a moment, in a task of its
     // own: typing an amount redraws the estimate at every key, the QR code only when it pauses.
     let qr = RwSignal::new(None::<String>);
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let pause = Pause::new();
     Effect::new(move |_| {
         let text = link.get();
-        if let Some(old) = pending.get_value() {
-            old.clear();
-        }
-        let draw = move || qr.set(if text.is_empty() { None } else { qr_svg(&text) });
-        pending.set_value(set_timeout_with_handle(draw, QR_PAUSE).ok());
+        pause.then(move || qr.set(if text.is_empty() { None } else { qr_svg(&text) }));
     });
     // A new link makes an old confirmation wrong.
     Effect::new(move |_| {

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use policy::Policy;
 
 use compute::{compute, Outcome};
+use crate::pause::Pause;
 use state::{CalcState, Mode};
 
 pub use embed::EmbedPage;
@@ -55,9 +56,6 @@ fn write_fragment(fragment: &str, new_entry: bool) {
 fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
-
-/// How long typing must pause before the address bar is brought up to date.
-const ADDRESS_PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Marks the history entries the calculator writes itself.
 const HISTORY_MARK: &str = "calculator";
@@ -116,35 +114,30 @@ fn provide_calc() -> Calc {
     // flow moves to another step (so the back button goes back a step), at once; else in
     // place, once typing pauses (the estimate itself is redrawn at every key).
     let on_this_page = || window().location().pathname().is_ok_and(|p| p.trim_end_matches('/') == "/calculator");
-    // The in-place write waiting for typing to pause, and the fragment it would write.
-    let pending = StoredValue::new_local(None::<(TimeoutHandle, String)>);
-    Effect::new(move |previous: Option<(Mode, u8)>| {
+    let pause = Pause::new();
+    Effect::new(move |previous: Option<((Mode, u8), String)>| {
         let (fragment, place) = state.with(|s| (s.to_fragment(), (s.mode, s.step)));
-        let waiting = pending.try_update_value(Option::take).flatten();
-        if let Some((handle, _)) = &waiting {
-            handle.clear();
-        }
+        let waiting = pause.cancel();
         if ready.get() && on_this_page() && current_fragment().trim_start_matches('#') != fragment {
-            if previous.is_some_and(|p| p != place) {
-                // The step being left keeps the answers typed on it.
-                if let Some((_, typed)) = waiting {
-                    write_fragment(&typed, false);
-                }
-                write_fragment(&fragment, true);
-            } else {
-                let typed = fragment.clone();
-                let write = move || {
-                    pending.set_value(None);
-                    if on_this_page() && current_fragment().trim_start_matches('#') != typed {
+            match previous {
+                Some((before, typed)) if before != place => {
+                    // The step being left keeps the answers typed on it.
+                    if waiting {
                         write_fragment(&typed, false);
                     }
-                };
-                if let Ok(handle) = set_timeout_with_handle(write, ADDRESS_PAUSE) {
-                    pending.set_value(Some((handle, fragment)));
+                    write_fragment(&fragment, true);
+                }
+                _ => {
+                    let typed = fragment.clone();
+                    pause.then(move || {
+                        if on_this_page() && current_fragment().trim_start_matches('#') != typed {
+                            write_fragment(&typed, false);
+                        }
+                    });
                 }
             }
         }
-        place
+        (place, fragment)
     });
     calc
 }
