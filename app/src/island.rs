@@ -57,6 +57,19 @@ impl Part {
         Part::ALL.into_iter().find(|p| p.name() == name)
     }
 
+    /// What a whole tool is called, for the message shown when it cannot run; `None` for the
+    /// small parts (朗读, 大字, 分享, the poster's buttons), which are hidden then instead.
+    /// The start-up script (`public/boot.js`) carries the same names for its own messages.
+    pub fn tool_name(self) -> Option<&'static str> {
+        match self {
+            Part::CoverageCheck => Some("“能不能享受”的查询"),
+            Part::Calculator | Part::Embed => Some("住院费用计算器"),
+            Part::Premium => Some("扶贫特惠保计算器"),
+            Part::Cadre => Some("干部台账"),
+            Part::ReadAloud | Part::LargeText | Part::PageShare | Part::PosterQr | Part::PrintButton => None,
+        }
+    }
+
     /// The part's view.
     fn view(self) -> AnyView {
         use crate::{cadre, calculator, home, large_text, poster, premium, read_aloud, share};
@@ -77,9 +90,25 @@ impl Part {
 
 /// An interactive part in the page. The element takes no room of its own (`display: contents`
 /// in the stylesheet), so the part lays out as if it stood there alone.
+///
+/// A whole tool is preceded by a `<noscript>` message: with scripts off it says that the tool
+/// cannot run and points to what works without it. (The messages for a browser that runs
+/// scripts but not the wasm come from the start-up script, `public/boot.js`.)
 #[component]
 pub fn Island(part: Part) -> impl IntoView {
-    view! { <app-island data-island=part.name()>{part.view()}</app-island> }
+    let without_scripts = part.tool_name().map(|tool| {
+        view! {
+            <noscript>
+                <div class="notice warning boot-status" data-status-for=part.name()>
+                    <p><strong>{format!("这个浏览器关闭了脚本（JavaScript），{tool}用不了。")}</strong>
+                        "请在浏览器设置里打开 JavaScript，或者在微信里点右上角“…”，选“在浏览器打开”。"</p>
+                    <p>"不用它也能看："<a href="/diseases">"九种大病和算好的例子"</a>"、"
+                        <a href="/hospitals">"定点医院"</a>"、"<a href="/policy">"政策讲解"</a>"。"</p>
+                </div>
+            </noscript>
+        }
+    });
+    view! { {without_scripts}<app-island data-island=part.name()>{part.view()}</app-island> }
 }
 
 /// Takes over every interactive part of the page, each in its own task so that no single task
@@ -123,6 +152,21 @@ fn next(mut rest: Vec<(web_sys::HtmlElement, Part)>) {
 #[cfg(test)]
 mod tests {
     use super::Part;
+
+    #[test]
+    fn the_start_up_script_names_each_tool_as_the_page_does() {
+        let boot = include_str!("../../public/boot.js");
+        for part in Part::ALL {
+            let entry = format!("{}: '{}'", part.name(), part.tool_name().unwrap_or_default());
+            let quoted = format!("'{}': '{}'", part.name(), part.tool_name().unwrap_or_default());
+            assert_eq!(
+                part.tool_name().is_some(),
+                boot.contains(&entry) || boot.contains(&quoted),
+                "public/boot.js and Part::tool_name disagree on {}",
+                part.name()
+            );
+        }
+    }
 
     #[test]
     fn every_part_is_found_by_its_name() {

@@ -105,7 +105,7 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
     }
     let public = root.join("public");
     // The stylesheet gets a hashed name and the service worker its file list, below.
-    copy_dir(&public, dist, &["style.css", "sw.js"])?;
+    copy_dir(&public, dist, &["style.css", "sw.js", "boot.js"])?;
 
     let wasm_bytes = read(wasm)?;
     let js_bytes = read(js)?;
@@ -115,7 +115,8 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
     }
     let wasm_name = format!("pkg/{}", hashed_name("app", "wasm", &wasm_bytes));
     let js_name = format!("pkg/{}", hashed_name("app", "js", &js_bytes));
-    let boot_bytes = boot_script(&js_name, &wasm_name).into_bytes();
+    let boot = String::from_utf8(read(&public.join("boot.js"))?).map_err(|_| "public/boot.js is not UTF-8".to_string())?;
+    let boot_bytes = boot_script(&boot, &js_name, &wasm_name).into_bytes();
     let assets = Assets {
         boot: format!("pkg/{}", hashed_name("boot", "js", &boot_bytes)),
         wasm: wasm_name,
@@ -147,32 +148,10 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
     write(&dist.join("sw.js"), worker.as_bytes())
 }
 
-/// The start-up script every page loads. It applies the large-text choice at once. The wasm is
-/// fetched only once the browser has drawn the page's text (its first contentful paint; where
-/// the browser cannot report that, once the page has loaded and a frame has passed; and after
-/// 3 s at the latest), so the text never waits on it or shares the network with it; the
-/// service worker starts copying the site then too. A refused service worker (a framing site
-/// may not allow one) leaves the site working online only, without an error.
-fn boot_script(js: &str, wasm: &str) -> String {
-    format!(
-        r#"try {{ if (localStorage.getItem("large-text") === "1") document.documentElement.classList.add("large-text"); }} catch (e) {{}}
-let started = false;
-const start = () => {{
-  if (started) return;
-  started = true;
-  import("/{js}").then((app) => app.default({{ module_or_path: "/{wasm}" }}));
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {{}});
-}};
-const soon = () => setTimeout(start, 0);
-if (self.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes("paint")) {{
-  new PerformanceObserver((list, observer) => {{
-    if (list.getEntries().some((e) => e.name === "first-contentful-paint")) {{ observer.disconnect(); soon(); }}
-  }}).observe({{ type: "paint", buffered: true }});
-}} else if (document.readyState === "complete") requestAnimationFrame(soon);
-else addEventListener("load", () => requestAnimationFrame(soon), {{ once: true }});
-setTimeout(start, 3000);
-"#
-    )
+/// The start-up script every page loads (`public/boot.js`, which says what it does), with the
+/// names of the wasm and its glue filled in.
+fn boot_script(template: &str, js: &str, wasm: &str) -> String {
+    template.replace("{{js}}", js).replace("{{wasm}}", wasm)
 }
 
 /// Everything the service worker keeps for offline use: every page and every file they load.
@@ -212,7 +191,7 @@ mod tests {
             assert!(html.contains(&format!("<title>{}</title>", escape(&full_title(page)))));
             assert!(html.contains(&format!("content=\"{}\"", escape(page.description))));
             assert!(!html.contains("{{"), "a placeholder was left unfilled");
-            assert!(html.contains("<body><main><h1>x</h1></main></body>"), "the body is the pre-rendered page, with nothing around it");
+            assert!(html.contains("</noscript><main><h1>x</h1></main></body>"), "the body is the pre-rendered page, after the line for browsers with scripts off");
             assert!(html.contains("<style>body { color: #111 }</style>"), "the stylesheet is in the page");
         }
     }
@@ -232,10 +211,12 @@ mod tests {
         for file in ["/pkg/app-1.wasm", "/pkg/boot-1.js", "/404.html", "/manifest.webmanifest"] {
             assert!(files.iter().any(|f| f == file), "{file} is not kept");
         }
-        let boot = boot_script("pkg/app-1.js", "pkg/app-1.wasm");
-        assert!(boot.contains("import(\"/pkg/app-1.js\")"));
-        assert!(boot.contains("\"/pkg/app-1.wasm\""));
+        let template = fs::read_to_string(crate::root().join("public/boot.js")).unwrap();
+        let boot = boot_script(&template, "pkg/app-1.js", "pkg/app-1.wasm");
+        assert!(boot.contains("'/pkg/app-1.js'"), "the start-up script loads the glue");
+        assert!(boot.contains("'/pkg/app-1.wasm'"), "the start-up script names the wasm");
         assert!(boot.contains("/sw.js"));
+        assert!(!boot.contains("{{"), "a placeholder was left unfilled");
     }
 
     #[test]

@@ -86,9 +86,11 @@ fn build() -> Result<PathBuf, String> {
     let wasm = tools::build_wasm(&root)?;
     let bindgen = tools::ensure_wasm_bindgen(&root)?;
     let pkg = root.join("pkg");
+    // A classic script (not an ES module): the start-up script loads it, so that browsers
+    // without modules or `import.meta` still get as far as saying what is wrong.
     say("wasm-bindgen: generating the JavaScript glue into pkg/");
     run(Command::new(bindgen)
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .args(["--target", "no-modules", "--no-typescript", "--out-dir"])
         .arg(&pkg)
         .arg(&wasm))?;
     tools::ensure_npm_packages(&root)?;
@@ -116,10 +118,17 @@ fn build() -> Result<PathBuf, String> {
 /// Runs every test: Rust, the production build, and the browser tests.
 fn test() -> Result<(), String> {
     let root = root();
+    say("cargo fmt --check: the code is formatted");
+    run(Command::new(tools::cargo()).current_dir(&root).args(["fmt", "--all", "--check"]))?;
+    say("cargo clippy: no warning in any crate or target");
+    run(Command::new(tools::cargo())
+        .current_dir(&root)
+        .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     say("cargo test --workspace");
     run(Command::new(tools::cargo()).current_dir(&root).args(["test", "--workspace"]))?;
     let dist = build()?;
     let chromium = tools::ensure_chromium()?;
+    tools::ensure_debian_command("wasm-validate", "wabt", "to check that the shipped wasm runs on older engines")?;
     let server = serve::start(&dist, 0)?;
     let base = format!("http://127.0.0.1:{}", server.port);
     say(&format!("browser tests in headless Chromium against {base}"));

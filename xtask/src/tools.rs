@@ -9,18 +9,14 @@ use crate::{run, say};
 
 const TARGET: &str = "wasm32-unknown-unknown";
 
-/// Features the optimiser may use: what every browser of the last years runs.
-pub const WASM_FEATURES: &[&str] = &[
-    "--enable-bulk-memory",
-    "--enable-reference-types",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-multivalue",
-];
+/// Features the optimiser may use: none beyond the first WebAssembly version (MVP), as the
+/// wasm is built (`.cargo/config.toml`), so that older engines run it.
+pub const WASM_FEATURES: &[&str] = &["--mvp-features"];
 
-/// The Debian packages that build wasm32 from source where the rustup target cannot be had.
-const DEBIAN_WASM: &[&str] = &["rustc-web", "cargo-web", "rust-web-src", "lld-22"];
+/// The Debian packages that build wasm32 from source where rustup's standard-library source
+/// cannot be had. `rust-web-llvm` provides `/usr/bin/rust-lld`, the linker the wasm32 target
+/// calls; it is only a Recommends of `rustc-web`, so it is named here.
+const DEBIAN_WASM: &[&str] = &["rustc-web", "cargo-web", "rust-web-src", "rust-web-llvm", "lld-22"];
 
 /// The cargo that started us (so nested builds use the same toolchain).
 pub fn cargo() -> String {
@@ -39,11 +35,6 @@ pub fn succeeds(command: &mut Command) -> bool {
 pub fn output(command: &mut Command) -> Option<String> {
     let out = command.stderr(Stdio::null()).output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-fn rustup_has_target() -> bool {
-    output(Command::new("rustup").args(["target", "list", "--installed"]))
-        .is_some_and(|list| list.lines().any(|l| l.trim() == TARGET))
 }
 
 pub fn debian_packages_installed(packages: &[&str]) -> bool {
@@ -77,42 +68,87 @@ pub fn can_apt() -> bool {
         && (is_root() || succeeds(Command::new("sudo").args(["-n", "true"])))
 }
 
-/// How to build for wasm32 on this machine.
+/// How to build for wasm32 on this machine. Either way `std` is built from source, so that the
+/// wasm's target features are the build's own (`.cargo/config.toml`: plain MVP wasm, which older
+/// phones' engines run).
 enum WasmToolchain {
-    /// rustup's own target: the usual way.
+    /// rustup's toolchain with its `rust-src` component: the usual way on a developer machine.
     Rustup,
-    /// Debian's Rust "web" toolchain, building std for wasm32 from source.
+    /// Debian's Rust "web" toolchain and its standard-library source.
     Debian,
 }
 
+/// What is missing for a wasm32 build with the given compiler, linker and library source, or
+/// nothing: each part is asked to run, not looked up by package name.
+fn wasm_build_gaps(rustc: &Path, sysroot_src: &Path, linker: &Path) -> Vec<String> {
+    let mut gaps = Vec::new();
+    if !succeeds(Command::new(rustc).arg("--version")) {
+        gaps.push(format!("the compiler {} does not run", rustc.display()));
+    }
+    if !sysroot_src.join("std/Cargo.toml").is_file() {
+        gaps.push(format!("the standard library's source is not at {}", sysroot_src.display()));
+    }
+    if !succeeds(Command::new(linker).args(["-flavor", "wasm", "--version"])) {
+        gaps.push(format!("the wasm linker {} does not run", linker.display()));
+    }
+    gaps
+}
+
+fn rustup_sysroot() -> Option<PathBuf> {
+    output(Command::new("rustc").args(["--print", "sysroot"])).map(|s| PathBuf::from(s.trim()))
+}
+
+/// The gaps of rustup's toolchain (its compiler, `rust-src`, and the `rust-lld` it ships).
+fn rustup_gaps() -> Vec<String> {
+    match rustup_sysroot() {
+        Some(sysroot) => {
+            let host_bin = sysroot.join("lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld");
+            wasm_build_gaps(&sysroot.join("bin/rustc"), &sysroot.join("lib/rustlib/src/rust/library"), &host_bin)
+        }
+        None => vec!["rustc --print sysroot failed".into()],
+    }
+}
+
+/// The gaps of Debian's web toolchain.
+fn debian_gaps() -> Vec<String> {
+    wasm_build_gaps(Path::new("/usr/bin/rustc"), Path::new("/usr/lib/rustlib/src/rust/library"), Path::new("/usr/bin/rust-lld"))
+}
+
 fn wasm_toolchain() -> Result<WasmToolchain, String> {
-    if rustup_has_target() {
+    if rustup_gaps().is_empty() {
         return Ok(WasmToolchain::Rustup);
     }
-    if debian_packages_installed(DEBIAN_WASM) {
+    if debian_gaps().is_empty() {
         return Ok(WasmToolchain::Debian);
     }
     if can_apt() {
         say(&format!(
-            "the {TARGET} target is not installed; installing Debian's Rust web toolchain \
+            "no toolchain here can build {TARGET} yet ({}); installing Debian's Rust web toolchain \
              ({}) to build std for wasm32 from source",
+            debian_gaps().join("; "),
             DEBIAN_WASM.join(" ")
         ));
         apt_install(DEBIAN_WASM)?;
-        return Ok(WasmToolchain::Debian);
+        let gaps = debian_gaps();
+        if gaps.is_empty() {
+            return Ok(WasmToolchain::Debian);
+        }
+        return Err(format!("Debian's web toolchain was installed, but {}", gaps.join("; ")));
     }
-    say(&format!("installing the {TARGET} target with rustup"));
+    say("installing rustup's rust-src component, to build std for wasm32 from source");
     let added = Command::new("timeout")
-        .args(["300", "rustup", "target", "add", TARGET])
+        .args(["300", "rustup", "component", "add", "rust-src"])
         .status()
         .map(|s| s.success())
         .unwrap_or(false);
-    if added {
+    let gaps = rustup_gaps();
+    if added && gaps.is_empty() {
         Ok(WasmToolchain::Rustup)
     } else {
         Err(format!(
-            "no way to build for {TARGET}: `rustup target add {TARGET}` failed and apt-get \
+            "no way to build for {TARGET}: rustup's toolchain lacks what it needs ({}) and apt-get \
              is not available to install {}",
+            gaps.join("; "),
             DEBIAN_WASM.join(" ")
         ))
     }
@@ -126,8 +162,9 @@ pub fn build_wasm(root: &Path) -> Result<PathBuf, String> {
     let mut command;
     match wasm_toolchain()? {
         WasmToolchain::Rustup => {
-            say("cargo build: the app for wasm32 (rustup target)");
+            say("cargo build: the app for wasm32 (rustup's toolchain, std built from source)");
             command = Command::new(cargo());
+            command.env("RUSTC_BOOTSTRAP", "1").arg("-Zbuild-std=std,panic_abort");
         }
         WasmToolchain::Debian => {
             say("cargo build: the app for wasm32 (Debian's web toolchain, std built from source)");
