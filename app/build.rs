@@ -10,10 +10,8 @@ use std::path::PathBuf;
 use std::{env, fs};
 
 /// (static name, URL slug, file in content/documents/).
-const DOCUMENTS: &[(&str, &str, &str)] = &[
-    ("HUNAN", "hunan", "hunan-2017-three-batches.txt"),
-    ("JUNSHAN", "junshan", "junshan-2017-nine-diseases.txt"),
-];
+const DOCUMENTS: &[(&str, &str, &str)] =
+    &[("HUNAN", "hunan", "hunan-2017-three-batches.txt"), ("JUNSHAN", "junshan", "junshan-2017-nine-diseases.txt")];
 
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -231,14 +229,8 @@ fn classify(raws: Vec<Raw>) -> Result<(Vec<Para>, Clauses), String> {
     };
     let texts: Vec<Option<String>> = raws.iter().map(text_of).collect();
     let n = raws.len();
-    let att_start = texts
-        .iter()
-        .position(|t| t.as_deref().and_then(is_attachment_label).is_some())
-        .unwrap_or(n);
-    let clause_start = texts
-        .iter()
-        .position(|t| t.as_deref().and_then(level1).is_some())
-        .ok_or("no clause 一、")?;
+    let att_start = texts.iter().position(|t| t.as_deref().and_then(is_attachment_label).is_some()).unwrap_or(n);
+    let clause_start = texts.iter().position(|t| t.as_deref().and_then(level1).is_some()).ok_or("no clause 一、")?;
     let clause_end = texts[clause_start..]
         .iter()
         .position(|t| t.as_deref().is_some_and(|t| t.starts_with("附件")))
@@ -379,7 +371,8 @@ fn make_table(title: String, rows: Vec<Vec<String>>) -> Result<Table, String> {
         1 => {
             let (top, below) = (&rows[0], &rows[1]);
             let covered = below.iter().take_while(|t| t.is_empty()).count();
-            let shared = top.len().checked_sub(covered).filter(|s| *s > 0).ok_or("a header row with no spanning cell")?;
+            let shared =
+                top.len().checked_sub(covered).filter(|s| *s > 0).ok_or("a header row with no spanning cell")?;
             if (width - covered) % shared != 0 {
                 return Err(format!("cannot spread {shared} header cells over {} columns", width - covered));
             }

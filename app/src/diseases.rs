@@ -4,9 +4,9 @@
 //!
 //! Also the citation links the portal pages share.
 
+use crate::glossary::{Term, TermId};
 use engine::{estimate_with_policy, Case, Estimate, EstimateError, HospitalChoice, Payer};
 use leptos::prelude::*;
-use crate::glossary::{Term, TermId};
 
 use crate::money::yuan;
 use policy::{Category, Citation, Date, Disease, DiseaseGroup, DiseaseId, Document, Hospital, Policy, Region, Source};
@@ -70,19 +70,13 @@ pub(crate) const WHO: Citation = junshan("二", "工作目标");
 
 /// The designated treatment hospital for a disease (Junshan 四(二)1).
 pub fn treating_hospital(policy: &Policy, disease: DiseaseId) -> Option<&Hospital> {
-    policy
-        .hospitals()
-        .iter()
-        .find(|h| h.region == Region::Junshan && h.designated_for.contains(&disease))
+    policy.hospitals().iter().find(|h| h.region == Region::Junshan && h.designated_for.contains(&disease))
 }
 
 /// The guidance hospital (定点指导医院) for a disease: the one that takes patients referred up
 /// for it (Junshan 四(二)1).
 pub fn guiding_hospital(policy: &Policy, disease: DiseaseId) -> Option<&Hospital> {
-    policy
-        .hospitals()
-        .iter()
-        .find(|h| h.region == Region::Junshan && h.designated_when_referred.contains(&disease))
+    policy.hospitals().iter().find(|h| h.region == Region::Junshan && h.designated_when_referred.contains(&disease))
 }
 
 /// Whether a hospital is the district's guidance hospital.
@@ -129,8 +123,12 @@ pub fn example_estimate(policy: &Policy, disease: DiseaseId) -> Option<Result<Es
 pub const fn payer_plain(payer: Payer) -> &'static str {
     match payer {
         Payer::BasicInsurance => "城乡居民医保按比例报销住院费用；农村贫困人口的报销比例提高10%。",
-        Payer::CriticalIllnessInsurance => "自己负担的政策范围内费用多了，大病保险再报；贫困人口起付线降低50%，报销比例提高到90%以上。",
-        Payer::TehuiInsurance => "贫困家庭参加的“扶贫特惠保”家庭综合保障保险，按保单赔付。各地条款不同，例子按不赔付计算。",
+        Payer::CriticalIllnessInsurance => {
+            "自己负担的政策范围内费用多了，大病保险再报；贫困人口起付线降低50%，报销比例提高到90%以上。"
+        }
+        Payer::TehuiInsurance => {
+            "贫困家庭参加的“扶贫特惠保”家庭综合保障保险，按保单赔付。各地条款不同，例子按不赔付计算。"
+        }
         Payer::MedicalAssistance => "前面报完后剩下的政策范围内费用，医疗救助再救助：低保对象70%，其他贫困人口50%。",
         Payer::HospitalReduction => "经保险和医疗救助报销后个人还要付的部分，定点医院减免50%。",
         Payer::DistrictFund => "再剩下的合规自付费用，君山区健康扶贫专项资金补助70%。",
@@ -396,7 +394,10 @@ mod tests {
         let policy = Policy::builtin();
         assert_eq!(treating_hospital(&policy, DiseaseId::Esrd).map(|h| h.name.as_str()), Some("君山区人民医院"));
         assert_eq!(treating_hospital(&policy, DiseaseId::ChildVsd).map(|h| h.name.as_str()), Some("岳阳市一人民医院"));
-        assert_eq!(guiding_hospital(&policy, DiseaseId::ColonCancer).map(|h| h.name.as_str()), Some("岳阳市一人民医院"));
+        assert_eq!(
+            guiding_hospital(&policy, DiseaseId::ColonCancer).map(|h| h.name.as_str()),
+            Some("岳阳市一人民医院")
+        );
         assert!(treating_hospital(&policy, DiseaseId::Other).is_none());
     }
 

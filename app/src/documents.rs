@@ -390,16 +390,16 @@ mod tests {
             clause_anchors(doc("hunan")),
             [
                 "s1", "s2", "s2-1", "s2-1-1", "s2-1-2", "s2-1-3", "s2-1-4", "s2-1-5", "s2-2", "s2-2-1", "s2-2-2",
-                "s2-2-3", "s2-3", "s2-3-1", "s2-3-2", "s2-3-3", "s2-3-4", "s3", "s3-1", "s3-2", "s3-3", "s3-4",
-                "s3-5", "s3-6",
+                "s2-2-3", "s2-3", "s2-3-1", "s2-3-2", "s2-3-3", "s2-3-4", "s3", "s3-1", "s3-2", "s3-3", "s3-4", "s3-5",
+                "s3-6",
             ]
         );
         assert_eq!(
             clause_anchors(doc("junshan")),
             [
-                "s1", "s2", "s2-1", "s2-2", "s2-3", "s2-4", "s3", "s4", "s4-1", "s4-1-1", "s4-1-2", "s4-2",
-                "s4-2-1", "s4-2-2", "s4-2-3", "s4-3", "s4-4", "s4-4-1", "s4-4-2", "s5", "s5-1", "s5-2", "s5-2-1",
-                "s5-2-2", "s5-2-3", "s5-2-4", "s5-2-5", "s5-3", "s5-4",
+                "s1", "s2", "s2-1", "s2-2", "s2-3", "s2-4", "s3", "s4", "s4-1", "s4-1-1", "s4-1-2", "s4-2", "s4-2-1",
+                "s4-2-2", "s4-2-3", "s4-3", "s4-4", "s4-4-1", "s4-4-2", "s5", "s5-1", "s5-2", "s5-2-1", "s5-2-2",
+                "s5-2-3", "s5-2-4", "s5-2-5", "s5-3", "s5-4",
             ]
         );
         let atts: Vec<&str> =
@@ -591,7 +591,8 @@ mod tests {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for piece in text.split("\"document\"").skip(1) {
-                let (Some(document), Some(clause)) = (value_after(piece, ":"), value_after(piece, "\"clause\":")) else {
+                let (Some(document), Some(clause)) = (value_after(piece, ":"), value_after(piece, "\"clause\":"))
+                else {
                     continue;
                 };
                 pairs.push((document, clause));

@@ -357,8 +357,21 @@ mod tests {
     #[test]
     fn the_terms_the_issue_asks_for_are_explained() {
         for word in [
-            "起付线", "封顶线", "政策范围内费用", "合规自付", "建档立卡贫困人口", "农村低保对象", "特困人员",
-            "一站式结算", "先诊疗后付费", "转诊", "兜底", "大病保险", "医疗救助", "定点医院", "扶贫特惠保",
+            "起付线",
+            "封顶线",
+            "政策范围内费用",
+            "合规自付",
+            "建档立卡贫困人口",
+            "农村低保对象",
+            "特困人员",
+            "一站式结算",
+            "先诊疗后付费",
+            "转诊",
+            "兜底",
+            "大病保险",
+            "医疗救助",
+            "定点医院",
+            "扶贫特惠保",
         ] {
             assert!(GLOSSARY.iter().any(|e| e.word() == word), "{word}");
         }
@@ -379,7 +392,8 @@ mod tests {
 
     #[test]
     fn baselines_come_from_the_data_with_their_confidence() {
-        let params = Policy::builtin().parameters(Region::Junshan, Date::new(2018, 3, 1).expect("a day")).expect("params");
+        let params =
+            Policy::builtin().parameters(Region::Junshan, Date::new(2018, 3, 1).expect("a day")).expect("params");
         for e in GLOSSARY {
             for id in e.baselines {
                 assert!(baseline_text(&params, *id).is_some(), "{}: {id}", e.word());

@@ -4,15 +4,15 @@
 //! The check's reasoning is [`check`], a plain function tested natively; the page only keeps
 //! the three answers in signals.
 
+use crate::glossary::{Term, TermId};
 use engine::parse_age;
 use leptos::prelude::*;
-use crate::glossary::{Term, TermId};
 use leptos_router::components::A;
 use policy::{Category, DiseaseId, Interpretation, Policy};
 
 use crate::calculator::state::{CalcState, Key};
-use crate::island::{Island, Part};
 use crate::diseases::{hospital_place, hunan, junshan, treating_hospital, Cite, Cite2, WHO};
+use crate::island::{Island, Part};
 
 // ---------------------------------------------------------------------------------------------
 // The check, as plain logic
@@ -514,7 +514,10 @@ mod tests {
         assert_eq!(verdict(DontKnow, Is(DiseaseId::GastricCancer), Open), Verdict::CategoryUnknown);
         assert_eq!(verdict(DontKnow, DontKnow, DontKnow), Verdict::CategoryUnknown);
         assert_eq!(verdict(Is(Category::Dibao), DontKnow, Open), Verdict::DiseaseUnknown);
-        assert_eq!(verdict(Is(Category::Dibao), Is(DiseaseId::ChildApl), DontKnow), Verdict::AgeUnknown(DiseaseId::ChildApl));
+        assert_eq!(
+            verdict(Is(Category::Dibao), Is(DiseaseId::ChildApl), DontKnow),
+            Verdict::AgeUnknown(DiseaseId::ChildApl)
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! patient is referred up, the green channel, treatment before payment with one settlement at
 //! discharge, what to bring, and the district's expert group (Junshan 附件2).
 
-use leptos::prelude::*;
 use crate::glossary::{Term, TermId};
+use leptos::prelude::*;
 use policy::{DiseaseId, Hospital, Policy};
 
 use crate::diseases::{hospital_place, hunan, is_guiding, junshan, source_cite, Cite, Cite2};

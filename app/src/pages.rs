@@ -90,12 +90,10 @@ pub const PAGES: &[Page] = &[
 ];
 
 /// The page shown for any path the site does not have.
-pub const NOT_FOUND: Page = Page {
-    path: "/404",
-    title: "找不到这个页面",
-    description: "这个网址没有对应的页面，请回到首页。",
-    nav: "",
-};
+pub const NOT_FOUND: Page =
+    Page {
+        path: "/404", title: "找不到这个页面", description: "这个网址没有对应的页面，请回到首页。", nav: ""
+    };
 
 /// The full `<title>` text of a page.
 pub fn full_title(page: &Page) -> String {

@@ -6,15 +6,14 @@
 //! drawn ([`examples`]), so the page cannot drift from the calculator. Every statement carries a
 //! link to the clause it rests on.
 
-
 use engine::{estimate_with_policy, premium_subsidies, Case, Estimate, Family, HospitalChoice, Payer, Premiums};
 use leptos::prelude::*;
 use policy::{Category, Citation, Date, DiseaseId, Document, HospitalId, Interpretation, Policy, Region};
 use rust_decimal::Decimal;
 
 use crate::documents::clause_href;
-use crate::money::yuan;
 use crate::glossary::{baseline_text, Term, TermId, GLOSSARY};
+use crate::money::yuan;
 
 /// The case every example on the page uses: the worked example of the site.
 pub struct TypicalCase;
@@ -116,10 +115,31 @@ const fn j(clause: &'static str) -> Citation {
 
 /// Every clause the page cites, so a test can check that each is in the documents.
 pub const CITED: &[Citation] = &[
-    h("一"), h("二"), h("二(一)"), h("二(一)1"), h("二(一)2"), h("二(一)5"), h("二(二)"), h("二(二)1"),
-    h("二(二)2"), h("二(二)3"), h("二(三)"), h("二(三)3"), h("二(三)4"), h("三(二)"), h("三(四)"),
-    j("二"), j("三"), j("四(一)"), j("四(一)1"), j("四(一)2"), j("四(二)1"), j("四(二)2"), j("四(二)3"),
-    j("四(三)"), j("五(二)"),
+    h("一"),
+    h("二"),
+    h("二(一)"),
+    h("二(一)1"),
+    h("二(一)2"),
+    h("二(一)5"),
+    h("二(二)"),
+    h("二(二)1"),
+    h("二(二)2"),
+    h("二(二)3"),
+    h("二(三)"),
+    h("二(三)3"),
+    h("二(三)4"),
+    h("三(二)"),
+    h("三(四)"),
+    j("二"),
+    j("三"),
+    j("四(一)"),
+    j("四(一)1"),
+    j("四(一)2"),
+    j("四(二)1"),
+    j("四(二)2"),
+    j("四(二)3"),
+    j("四(三)"),
+    j("五(二)"),
 ];
 
 /// A link to a clause of a document, or its number as plain text if it cannot be found.
@@ -780,7 +800,10 @@ mod tests {
         assert_eq!(ex.premiums.year, 2018);
         assert_eq!(yuan(ex.premiums.contribution), "¥180.00");
         let dibao = ex.premium(Category::Dibao).expect("a 低保 line");
-        assert_eq!((yuan(dibao.government_per_person), yuan(dibao.family_per_person)), ("¥90.00".into(), "¥90.00".into()));
+        assert_eq!(
+            (yuan(dibao.government_per_person), yuan(dibao.family_per_person)),
+            ("¥90.00".into(), "¥90.00".into())
+        );
         let tekun = ex.premium(Category::Tekun).expect("a 特困 line");
         assert_eq!(yuan(tekun.family_per_person), "¥0.00");
     }

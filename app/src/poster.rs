@@ -9,8 +9,8 @@ use policy::{Policy, Region};
 use crate::calculator::compute::compute;
 use crate::calculator::state::CalcState;
 use crate::daxie::daxie;
-use crate::money::yuan;
 use crate::island::{Island, Part};
+use crate::money::yuan;
 use crate::share::{origin, qr_svg};
 
 /// The poster's example: the calculator's own worked case (a 低保 patient with gastric cancer at
@@ -29,16 +29,14 @@ const MEASURES: [(&str, &str); 4] = [
 #[component]
 pub fn PosterPage() -> impl IntoView {
     let policy = Policy::builtin();
-    let diseases = policy
-        .diseases()
-        .iter()
-        .filter(|d| d.is_nine())
-        .map(|d| view! { <li>{d.name.clone()}</li> })
-        .collect_view();
+    let diseases =
+        policy.diseases().iter().filter(|d| d.is_nine()).map(|d| view! { <li>{d.name.clone()}</li> }).collect_view();
     let hospitals = policy
         .hospitals()
         .iter()
-        .filter(|h| h.region == Region::Junshan && (!h.designated_for.is_empty() || !h.designated_when_referred.is_empty()))
+        .filter(|h| {
+            h.region == Region::Junshan && (!h.designated_for.is_empty() || !h.designated_when_referred.is_empty())
+        })
         .map(|h| {
             let treats: Vec<&str> = h.designated_for.iter().map(|d| d.name()).collect();
             let referred: Vec<&str> = h.designated_when_referred.iter().map(|d| d.name()).collect();

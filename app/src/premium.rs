@@ -6,16 +6,15 @@
 //! keeps it in the URL fragment (`#y=2020&r=junshan&tekun=1&dibao=2&tehui=100`) so a copied link
 //! reproduces the result, and shows the engine's lines with their rules and clauses.
 
+use crate::glossary::{Term, TermId};
 use engine::{premium_subsidies, ContributionLine, Family, Field, Premiums, TehuiPremium};
 use leptos::prelude::*;
-use crate::glossary::{Term, TermId};
 
 use crate::cite::CitationLink;
 use crate::fragment::{decode, encode};
 use crate::money::yuan;
 use policy::{Category, Citation, Date, Document, ParamId, Policy, Region};
 use rust_decimal::Decimal;
-
 
 /// The years of the policy period; each has its own contribution standard.
 pub const YEARS: [u16; 4] = [2017, 2018, 2019, 2020];
@@ -66,12 +65,7 @@ pub struct PremiumState {
 
 impl Default for PremiumState {
     fn default() -> PremiumState {
-        PremiumState {
-            year: DEFAULT_YEAR,
-            region: Region::Junshan,
-            members: Default::default(),
-            tehui: String::new(),
-        }
+        PremiumState { year: DEFAULT_YEAR, region: Region::Junshan, members: Default::default(), tehui: String::new() }
     }
 }
 
@@ -255,10 +249,9 @@ pub fn compute(policy: &Policy, state: &PremiumState) -> Outcome {
             return outcome;
         }
     };
-    outcome.contribution_note = params.entry(ParamId::PremiumContribution).map(|e| ContributionNote {
-        confidence: e.confidence.note(),
-        source: e.source.to_string(),
-    });
+    outcome.contribution_note = params
+        .entry(ParamId::PremiumContribution)
+        .map(|e| ContributionNote { confidence: e.confidence.note(), source: e.source.to_string() });
     outcome.subsidy_note = params.entry(ParamId::PremiumSubsidyPoor).and_then(|e| e.note.map(str::to_owned));
     outcome.premiums = if family.total() == 0 {
         Err("请在上面填上家里每一类各有几个人。".to_owned())
@@ -271,7 +264,6 @@ pub fn compute(policy: &Policy, state: &PremiumState) -> Outcome {
     }
     outcome
 }
-
 
 fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()

@@ -40,8 +40,7 @@ fn synthesis() -> Option<SpeechSynthesis> {
 
 /// A Chinese voice, preferring Mandarin as spoken in the mainland.
 fn chinese_voice(synthesis: &SpeechSynthesis) -> Option<SpeechSynthesisVoice> {
-    let voices: Vec<SpeechSynthesisVoice> =
-        synthesis.get_voices().iter().map(JsCast::unchecked_into).collect();
+    let voices: Vec<SpeechSynthesisVoice> = synthesis.get_voices().iter().map(JsCast::unchecked_into).collect();
     let lang = |v: &SpeechSynthesisVoice| v.lang().to_ascii_lowercase().replace('_', "-");
     voices
         .iter()

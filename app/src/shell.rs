@@ -6,14 +6,14 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::documents::{HunanDocument, JunshanDocument};
 use crate::diseases::DiseasesPage;
+use crate::documents::{HunanDocument, JunshanDocument};
 use crate::home::Home;
 use crate::hospitals::HospitalsPage;
+use crate::island::{Island, Part};
 use crate::pages::PAGES;
 use crate::policy_page::PolicyPage;
 use crate::poster::PosterPage;
-use crate::island::{Island, Part};
 
 /// The whole site.
 #[component]
@@ -59,11 +59,7 @@ fn embedded() -> impl Fn() -> bool + Copy {
 
 /// The site's sections, as links.
 fn nav_links() -> impl IntoView {
-    PAGES
-        .iter()
-        .filter(|p| !p.nav.is_empty())
-        .map(|p| view! { <A href=p.path>{p.nav}</A> })
-        .collect_view()
+    PAGES.iter().filter(|p| !p.nav.is_empty()).map(|p| view! { <A href=p.path>{p.nav}</A> }).collect_view()
 }
 
 /// The header: the site's name, the reading aids, and the sections. On a wide screen the

@@ -46,11 +46,18 @@ fn premium_subsidies_for_a_family(bencher: Bencher) {
     let policy = Policy::builtin();
     let params = example().parameters(&policy).unwrap();
     let family = Family { dibao: 2, tekun: 1, ordinary: 1, ..Family::default() };
-    bencher.bench(|| premium_subsidies(black_box(&params), black_box(&family), Some(rust_decimal::Decimal::new(100, 0))).unwrap());
+    bencher.bench(|| {
+        premium_subsidies(black_box(&params), black_box(&family), Some(rust_decimal::Decimal::new(100, 0))).unwrap()
+    });
 }
 
 /// Loading the built-in data files (done once per page load).
 #[divan::bench]
 fn load_policy_data() -> Policy {
-    Policy::from_json_strs(&[policy::data::HUNAN, policy::data::JUNSHAN], policy::data::DISEASES, policy::data::HOSPITALS).unwrap()
+    Policy::from_json_strs(
+        &[policy::data::HUNAN, policy::data::JUNSHAN],
+        policy::data::DISEASES,
+        policy::data::HOSPITALS,
+    )
+    .unwrap()
 }

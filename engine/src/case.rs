@@ -34,11 +34,7 @@ impl HospitalChoice {
     ///            HospitalChoice::Level { level: HospitalLevel::City, in_county: false, designated: false });
     /// ```
     pub const fn level(level: HospitalLevel) -> HospitalChoice {
-        HospitalChoice::Level {
-            level,
-            in_county: in_county_by_default(level),
-            designated: false,
-        }
+        HospitalChoice::Level { level, in_county: in_county_by_default(level), designated: false }
     }
 
     /// The id used in JSON: a named hospital's id, or the level's.

@@ -1,6 +1,6 @@
 //! Money: the one rounding rule, reading amounts typed by people, and writing them back.
 
-use crate::error::{EstimateError, ErrorKind, Field};
+use crate::error::{ErrorKind, EstimateError, Field};
 use policy::{RangeError, Unit};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -195,7 +195,14 @@ fn split_decimal(field: Field, text: &str) -> Result<(bool, &str, &str), Estimat
 
 /// Builds the decimal from checked digits: at most 9 integer digits and `max_frac` fraction
 /// digits once zeros are trimmed, so it always fits.
-fn build(field: Field, negative: bool, int: &str, frac: &str, max_frac: u32, too_large: ErrorKind) -> Result<Decimal, EstimateError> {
+fn build(
+    field: Field,
+    negative: bool,
+    int: &str,
+    frac: &str,
+    max_frac: u32,
+    too_large: ErrorKind,
+) -> Result<Decimal, EstimateError> {
     let int = int.trim_start_matches('0');
     let frac = frac.trim_end_matches('0');
     let is_zero = int.is_empty() && frac.is_empty();
@@ -281,16 +288,30 @@ mod tests {
 
     #[test]
     fn rounds_half_away_from_zero() {
-        for (x, r) in [("0.005", "0.01"), ("0.004", "0.00"), ("1153.5", "1153.50"), ("807.445", "807.45"),
-            ("2.675", "2.68"), ("-2.675", "-2.68"), ("0.0049999", "0.00")] {
+        for (x, r) in [
+            ("0.005", "0.01"),
+            ("0.004", "0.00"),
+            ("1153.5", "1153.50"),
+            ("807.445", "807.45"),
+            ("2.675", "2.68"),
+            ("-2.675", "-2.68"),
+            ("0.0049999", "0.00"),
+        ] {
             assert_eq!(round_fen(d(x)), d(r), "{x}");
         }
     }
 
     #[test]
     fn formats_with_separators() {
-        for (x, s) in [("0", "0.00"), ("1", "1.00"), ("999.999", "1,000.00"), ("1000", "1,000.00"),
-            ("123456.7", "123,456.70"), ("1234567.891", "1,234,567.89"), ("-1234.5", "-1,234.50")] {
+        for (x, s) in [
+            ("0", "0.00"),
+            ("1", "1.00"),
+            ("999.999", "1,000.00"),
+            ("1000", "1,000.00"),
+            ("123456.7", "123,456.70"),
+            ("1234567.891", "1,234,567.89"),
+            ("-1234.5", "-1,234.50"),
+        ] {
             assert_eq!(format_yuan(d(x)), s, "{x}");
         }
         assert_eq!(format_plain(d("1234567.891")), "1234567.89");
@@ -298,8 +319,19 @@ mod tests {
 
     #[test]
     fn writes_percentages() {
-        for (r, t) in [("0", "0%"), ("0.8", "80%"), ("0.80", "80%"), ("1", "100%"), ("0.875", "87.5%"),
-            ("0.0001", "0.01%"), ("0.1234", "12.34%"), ("0.05", "5%"), ("0.105", "10.5%"), ("1.0000", "100%"), ("0.0000", "0%")] {
+        for (r, t) in [
+            ("0", "0%"),
+            ("0.8", "80%"),
+            ("0.80", "80%"),
+            ("1", "100%"),
+            ("0.875", "87.5%"),
+            ("0.0001", "0.01%"),
+            ("0.1234", "12.34%"),
+            ("0.05", "5%"),
+            ("0.105", "10.5%"),
+            ("1.0000", "100%"),
+            ("0.0000", "0%"),
+        ] {
             assert_eq!(format_percent(d(r)), t, "{r}");
         }
         assert_eq!(points(d("0.15")), "15");
@@ -310,8 +342,17 @@ mod tests {
 
     #[test]
     fn reads_amounts() {
-        for (t, v) in [("0", "0"), ("00012", "12"), ("12.5", "12.5"), ("12.50", "12.5"), ("-0", "0"),
-            ("100000000", "100000000"), ("100000000.00", "100000000"), ("0.01", "0.01"), ("7.000000000000000000000000000000000", "7")] {
+        for (t, v) in [
+            ("0", "0"),
+            ("00012", "12"),
+            ("12.5", "12.5"),
+            ("12.50", "12.5"),
+            ("-0", "0"),
+            ("100000000", "100000000"),
+            ("100000000.00", "100000000"),
+            ("0.01", "0.01"),
+            ("7.000000000000000000000000000000000", "7"),
+        ] {
             assert_eq!(parse_amount(Field::TotalCost, t).unwrap(), d(v), "{t}");
         }
         let bad: &[(&str, ErrorKind)] = &[

@@ -1,9 +1,9 @@
 //! 两补贴 (Hunan 三(二); Junshan 三): the government pays part of the resident-insurance
 //! contribution of poor people (特困 all of it), and up to 90% of the 扶贫特惠保 premium.
 
+use crate::clauses::LIANG_BUTIE;
 use crate::error::{ErrorKind, EstimateError, Field};
 use crate::money::{check_amount, push_percent, push_yuan, round_fen};
-use crate::clauses::LIANG_BUTIE;
 use policy::{Category, Citation, ParamId, Parameters};
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -144,7 +144,11 @@ pub struct Premiums {
 /// assert_eq!(p.family_pays.to_string(), "190.00"); // 2 × 90 + 0 + 10
 /// assert_eq!(p.government_pays.to_string(), "450.00"); // 2 × 90 + 180 + 90
 /// ```
-pub fn premium_subsidies(params: &Parameters, family: &Family, tehui_premium: Option<Decimal>) -> Result<Premiums, EstimateError> {
+pub fn premium_subsidies(
+    params: &Parameters,
+    family: &Family,
+    tehui_premium: Option<Decimal>,
+) -> Result<Premiums, EstimateError> {
     if Category::ALL.iter().any(|c| family.count(*c) > MAX_MEMBERS) {
         return Err(EstimateError::new(Field::Members, ErrorKind::TooManyMembers));
     }
@@ -223,7 +227,14 @@ pub fn premium_subsidies(params: &Parameters, family: &Family, tehui_premium: Op
         rule.push_str(" 元。");
         family_pays += family_part;
         government_pays += government;
-        TehuiPremium { premium, subsidy_rate, government_pays: government, family_pays: family_part, rule, citation: LIANG_BUTIE }
+        TehuiPremium {
+            premium,
+            subsidy_rate,
+            government_pays: government,
+            family_pays: family_part,
+            rule,
+            citation: LIANG_BUTIE,
+        }
     });
     Ok(Premiums {
         year: params.date().year(),

@@ -227,13 +227,9 @@ impl fmt::Display for Warning {
                 end.to_chinese()
             ),
             Warning::NotPoor => f.write_str("普通居民不享受健康扶贫的倾斜政策，这里只算基本医保和大病保险。"),
-            Warning::ChildDiseaseOverAge { disease, max_age, age } => write!(
-                f,
-                "{}只救治{}岁及以下的孩子，患者{}岁，这里按其他疾病计算。",
-                disease.name(),
-                max_age,
-                age
-            ),
+            Warning::ChildDiseaseOverAge { disease, max_age, age } => {
+                write!(f, "{}只救治{}岁及以下的孩子，患者{}岁，这里按其他疾病计算。", disease.name(), max_age, age)
+            }
             Warning::NotDesignated { hospital, disease, referral_would_help, district_fund } => {
                 write!(
                     f,
@@ -247,21 +243,15 @@ impl fmt::Display for Warning {
                 }
                 Ok(())
             }
-            Warning::OutOfCountyWithoutReferral { penalty } => write!(
-                f,
-                "在县（区）外住院又没有办理转诊，基本医保报销比例降低{}个百分点。",
-                points(*penalty)
-            ),
-            Warning::BasicCapReached { cap } => write!(
-                f,
-                "基本医保今年已报到年度封顶线{}元，超出的部分不再报销。",
-                format_yuan(*cap)
-            ),
-            Warning::CriticalCapReached { cap } => write!(
-                f,
-                "大病保险今年已报到年度封顶线{}元，超出的部分不再报销。",
-                format_yuan(*cap)
-            ),
+            Warning::OutOfCountyWithoutReferral { penalty } => {
+                write!(f, "在县（区）外住院又没有办理转诊，基本医保报销比例降低{}个百分点。", points(*penalty))
+            }
+            Warning::BasicCapReached { cap } => {
+                write!(f, "基本医保今年已报到年度封顶线{}元，超出的部分不再报销。", format_yuan(*cap))
+            }
+            Warning::CriticalCapReached { cap } => {
+                write!(f, "大病保险今年已报到年度封顶线{}元，超出的部分不再报销。", format_yuan(*cap))
+            }
         }
     }
 }

@@ -26,8 +26,24 @@ use serde::{Deserialize, Serialize};
 
 /// The columns of the file, in order, as their Chinese headers.
 pub const HEADERS: [&str; 18] = [
-    "序号", "姓名", "性别", "年龄", "籍贯", "身份证号", "合医证号", "贫困登记", "疾病", "医院", "是否转诊", "出院日期",
-    "住院总费用", "政策范围内费用", "建立台账时间", "救治状态", "完成救治日期", "备注",
+    "序号",
+    "姓名",
+    "性别",
+    "年龄",
+    "籍贯",
+    "身份证号",
+    "合医证号",
+    "贫困登记",
+    "疾病",
+    "医院",
+    "是否转诊",
+    "出院日期",
+    "住院总费用",
+    "政策范围内费用",
+    "建立台账时间",
+    "救治状态",
+    "完成救治日期",
+    "备注",
 ];
 
 /// The byte-order mark written first, so that Excel takes the file as UTF-8.
@@ -80,9 +96,24 @@ impl Row {
     /// The fields in the order of [`HEADERS`].
     pub fn fields(&self) -> [&str; 18] {
         [
-            &self.serial, &self.name, &self.sex, &self.age, &self.native_place, &self.id_number, &self.medical_card,
-            &self.category, &self.disease, &self.hospital, &self.referred, &self.discharge_date, &self.total_cost,
-            &self.in_policy_cost, &self.ledger_date, &self.status, &self.completed_date, &self.remarks,
+            &self.serial,
+            &self.name,
+            &self.sex,
+            &self.age,
+            &self.native_place,
+            &self.id_number,
+            &self.medical_card,
+            &self.category,
+            &self.disease,
+            &self.hospital,
+            &self.referred,
+            &self.discharge_date,
+            &self.total_cost,
+            &self.in_policy_cost,
+            &self.ledger_date,
+            &self.status,
+            &self.completed_date,
+            &self.remarks,
         ]
     }
 
@@ -188,7 +219,8 @@ pub fn column_of(field: &str) -> &'static str {
 }
 
 /// The poor categories a roster row may have, in the documents' order.
-pub const CATEGORIES: [Category; 4] = [Category::Dibao, Category::Tekun, Category::RegisteredPoor, Category::DisabledPoor];
+pub const CATEGORIES: [Category; 4] =
+    [Category::Dibao, Category::Tekun, Category::RegisteredPoor, Category::DisabledPoor];
 
 /// 救治状态 values.
 pub const STATUS_OPEN: &str = "未完成";
@@ -269,7 +301,9 @@ pub fn check_id(id: &str) -> Result<(), IdProblem> {
     }
     let num = |r: std::ops::Range<usize>| id.get(r).and_then(|s| s.parse::<u16>().ok());
     let birth = match (num(6..10), num(10..12), num(12..14)) {
-        (Some(y), Some(m), Some(d)) => u8::try_from(m).ok().zip(u8::try_from(d).ok()).and_then(|(m, d)| Date::new(y, m, d)),
+        (Some(y), Some(m), Some(d)) => {
+            u8::try_from(m).ok().zip(u8::try_from(d).ok()).and_then(|(m, d)| Date::new(y, m, d))
+        }
         _ => None,
     };
     if birth.is_none_or(|b| b.year() < 1900) {
@@ -374,7 +408,8 @@ pub fn check_row(row: &Row) -> (Vec<(usize, String)>, Vec<(usize, String)>) {
     }
     for (column, value) in [(11, &row.discharge_date), (14, &row.ledger_date), (16, &row.completed_date)] {
         if !date_ok(value) {
-            errors.push((column, "日期要写成“年-月-日”，例如 2018-03-01（2018/3/1 也可以），且这一天要存在".to_owned()));
+            errors
+                .push((column, "日期要写成“年-月-日”，例如 2018-03-01（2018/3/1 也可以），且这一天要存在".to_owned()));
         }
     }
     for (column, value, field) in
@@ -388,7 +423,9 @@ pub fn check_row(row: &Row) -> (Vec<(usize, String)>, Vec<(usize, String)>) {
     }
     match row.status.as_str() {
         "" | STATUS_OPEN => {}
-        STATUS_DONE if row.completed_date.is_empty() => errors.push((16, "救治状态为“已完成”时要填完成救治日期".to_owned())),
+        STATUS_DONE if row.completed_date.is_empty() => {
+            errors.push((16, "救治状态为“已完成”时要填完成救治日期".to_owned()))
+        }
         STATUS_DONE => {}
         _ => errors.push((15, "救治状态只能填“未完成”或“已完成”".to_owned())),
     }
@@ -456,7 +493,9 @@ pub fn read_records(text: &str) -> Vec<(usize, Vec<String>)> {
     // Where the next byte that `stop` accepts is, from `from` (the end of the text if none).
     // Every byte the reader acts on is ASCII, so the runs of other text in between are whole
     // characters and are copied in one go.
-    let run_end = |from: usize, stop: fn(u8) -> bool| bytes.get(from..).and_then(|rest| rest.iter().position(|b| stop(*b))).map_or(bytes.len(), |p| from + p);
+    let run_end = |from: usize, stop: fn(u8) -> bool| {
+        bytes.get(from..).and_then(|rest| rest.iter().position(|b| stop(*b))).map_or(bytes.len(), |p| from + p)
+    };
     let mut records = Vec::new();
     let mut record: Vec<String> = Vec::new();
     let mut field = String::new();
@@ -795,11 +834,24 @@ mod tests {
             row.ledger_date = written.into();
             row.completed_date = written.into();
             tidy(&mut row);
-            assert_eq!((row.discharge_date.as_str(), row.ledger_date.as_str(), row.completed_date.as_str()), (read, read, read), "{written}");
+            assert_eq!(
+                (row.discharge_date.as_str(), row.ledger_date.as_str(), row.completed_date.as_str()),
+                (read, read, read),
+                "{written}"
+            );
             assert_eq!(check_row(&row).0, vec![], "{written}");
         }
         // Other forms are left as they are, and a day that does not exist is still refused.
-        for written in ["3/1/2018", "18/3/1", "2018/3", "2018/3/1/2", "2018/003/1", "2018-03/01", "2018年3月1", "二〇一八年三月一日"] {
+        for written in [
+            "3/1/2018",
+            "18/3/1",
+            "2018/3",
+            "2018/3/1/2",
+            "2018/003/1",
+            "2018-03/01",
+            "2018年3月1",
+            "二〇一八年三月一日",
+        ] {
             let mut row = good_row();
             row.discharge_date = written.into();
             tidy(&mut row);
@@ -865,7 +917,10 @@ mod tests {
         let written = write_records(vec![vec!["x,1", "say \"hi\"", "two\nlines", "plain"]]);
         assert_eq!(written, "\u{feff}\"x,1\",\"say \"\"hi\"\"\",\"two\nlines\",plain\r\n");
         // No final line end, and LF only.
-        assert_eq!(read_records("a,b\nc,d"), vec![(1, vec!["a".to_owned(), "b".into()]), (2, vec!["c".to_owned(), "d".into()])]);
+        assert_eq!(
+            read_records("a,b\nc,d"),
+            vec![(1, vec!["a".to_owned(), "b".into()]), (2, vec!["c".to_owned(), "d".into()])]
+        );
     }
 
     #[test]
@@ -913,7 +968,8 @@ mod tests {
     fn id_numbers_are_written_for_excel_as_text_and_read_back_unchanged() {
         let mut with_x = good_row();
         with_x.serial = "2".into();
-        with_x.id_number = (0..1000).map(|n| valid_id("19800101", &format!("{n:03}"))).find(|id| id.ends_with('X')).unwrap();
+        with_x.id_number =
+            (0..1000).map(|n| valid_id("19800101", &format!("{n:03}"))).find(|id| id.ends_with('X')).unwrap();
         with_x.medical_card = "H001".into();
         let mut leading_zero = good_row();
         leading_zero.serial = "3".into();
@@ -1013,7 +1069,10 @@ mod tests {
         let mut t = Totals::default();
         t.add(Some(&e), Decimal::new(50000, 0));
         t.add(None, Decimal::ZERO);
-        assert_eq!((t.rows, t.estimated, t.family.to_string(), t.payers.to_string()), (2, 1, "2846.05".into(), "47153.95".into()));
+        assert_eq!(
+            (t.rows, t.estimated, t.family.to_string(), t.payers.to_string()),
+            (2, 1, "2846.05".into(), "47153.95".into())
+        );
         let mut missing = good_row();
         missing.total_cost.clear();
         assert_eq!(missing.estimate(&policy).unwrap_err().to_string(), "请填写住院总费用");
@@ -1034,7 +1093,10 @@ mod tests {
         let p = progress(&rows, Date::new(2018, 3, 31).unwrap());
         assert_eq!(p[0], ProgressRow { label: "儿童先天性心脏病", total: 2, treated: 1, this_quarter: 1, open: 1 });
         assert_eq!(p[4], ProgressRow { label: "胃癌", total: 3, treated: 2, this_quarter: 1, open: 1 });
-        assert_eq!(p.iter().map(|r| r.label).collect::<Vec<_>>(), ["儿童先天性心脏病", "儿童白血病", "終末期肾病", "食管癌", "胃癌", "结肠癌", "直肠癌"]);
+        assert_eq!(
+            p.iter().map(|r| r.label).collect::<Vec<_>>(),
+            ["儿童先天性心脏病", "儿童白血病", "終末期肾病", "食管癌", "胃癌", "结肠癌", "直肠癌"]
+        );
     }
 
     fn field() -> impl Strategy<Value = String> {

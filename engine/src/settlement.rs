@@ -15,7 +15,6 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-
 fn pos(x: Decimal) -> Decimal {
     x.max(Decimal::ZERO)
 }
@@ -119,7 +118,8 @@ fn basic(params: &Parameters, level: HospitalLevel, penalised: bool, poor: bool,
     let penalty = penalised.then(|| params.value(ParamId::BasicOutOfCountyPenalty));
     let uplift = poor.then(|| params.value(ParamId::BasicPoorUplift));
     // Parameters can be edited, so keep the ratio within 0–100%.
-    let rate = (level_rate - penalty.unwrap_or_default() + uplift.unwrap_or_default()).clamp(Decimal::ZERO, Decimal::ONE);
+    let rate =
+        (level_rate - penalty.unwrap_or_default() + uplift.unwrap_or_default()).clamp(Decimal::ZERO, Decimal::ONE);
     let computed = round_fen(pos(p - deductible) * rate);
     let cap = params.value(ParamId::BasicAnnualCap);
     let cap_left = pos(cap - paid);
@@ -457,7 +457,15 @@ impl Simple {
     /// The line paying `amount`; a zero amount here can only come from a ratio set to 0.
     fn finish(self, amount: Decimal, rule: Words) -> Line {
         let reason = amount.is_zero().then_some(Reason::ZeroRate);
-        Line { payer: self.payer, amount, base: self.base, rule: rule.done(), citation: self.citation, reason, interpretation: self.interpretation }
+        Line {
+            payer: self.payer,
+            amount,
+            base: self.base,
+            rule: rule.done(),
+            citation: self.citation,
+            reason,
+            interpretation: self.interpretation,
+        }
     }
 
     fn none(self, rule: Words, reason: Reason) -> Line {
@@ -488,12 +496,17 @@ fn nine_disease_gate(f: &Facts<'_>, age: u8, what: &str, words: bool) -> Option<
     }
     if let Some(max_age) = f.over_age {
         return Some((
-            say(words, || format!("{}只救治{max_age}岁及以下的孩子，患者{age}岁，不在九种大病救治范围内，", f.disease.name)),
+            say(words, || {
+                format!("{}只救治{max_age}岁及以下的孩子，患者{age}岁，不在九种大病救治范围内，", f.disease.name)
+            }),
             Reason::ChildOverAge { max_age },
         ));
     }
     if !f.nine {
-        return Some((say(words, || format!("{what}只针对九种大病，{}不在其中，", f.disease.name)), Reason::NotNineDiseases));
+        return Some((
+            say(words, || format!("{what}只针对九种大病，{}不在其中，", f.disease.name)),
+            Reason::NotNineDiseases,
+        ));
     }
     None
 }
@@ -570,7 +583,8 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
 
     // 3. 扶贫特惠保
     let base3 = base2 - c.amount;
-    let tehui = Simple { payer: Payer::TehuiInsurance, base: base3, citation: LIANG_BUTIE, interpretation: None, words };
+    let tehui =
+        Simple { payer: Payer::TehuiInsurance, base: base3, citation: LIANG_BUTIE, interpretation: None, words };
     let tehui_line = if !f.poor {
         tehui.not_applicable("扶贫特惠保是贫困家庭参加的商业保险，普通居民没有这一项，", Reason::NotPoor)
     } else if case.tehui_ratio.is_zero() {
@@ -586,7 +600,8 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
         Category::Tekun => (params.value(ParamId::AssistanceRateTekun), "特困人员按 ", Some(Interpretation::I3)),
         _ => (params.value(ParamId::AssistanceRateNonDibao), "非低保的贫困人口按 ", None),
     };
-    let assist = Simple { payer: Payer::MedicalAssistance, base: base4, citation: SAN_TIGAO, interpretation: assist_i, words };
+    let assist =
+        Simple { payer: Payer::MedicalAssistance, base: base4, citation: SAN_TIGAO, interpretation: assist_i, words };
     let assistance_line = match nine_disease_gate(&f, case.age, "医疗救助", words) {
         Some((text, reason)) => assist.not_applicable(&text, reason),
         None => assist.pays(assist_rate, "各项保险报销后", "政策范围内还要自付", (assist_who, " 救助")),
@@ -598,11 +613,23 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
     let base5 = in_left + out_of_policy;
     let mut reduction_in = Decimal::ZERO;
     let reduction_line = {
-        let red = Simple { payer: Payer::HospitalReduction, base: base5, citation: YI_JIANMIAN, interpretation: Some(Interpretation::I2), words };
+        let red = Simple {
+            payer: Payer::HospitalReduction,
+            base: base5,
+            citation: YI_JIANMIAN,
+            interpretation: Some(Interpretation::I2),
+            words,
+        };
         if let Some((text, reason)) = nine_disease_gate(&f, case.age, "医院减免", words) {
             red.not_applicable(&text, reason)
         } else if !f.designated {
-            let text = say(words, || format!("只在该病的定点救治医院才有，{}不是{}的定点救治医院，", hospital_words(case.hospital), f.disease.name));
+            let text = say(words, || {
+                format!(
+                    "只在该病的定点救治医院才有，{}不是{}的定点救治医院，",
+                    hospital_words(case.hospital),
+                    f.disease.name
+                )
+            });
             red.not_applicable(&text, Reason::NotDesignated)
         } else if base5.is_zero() {
             red.not_applicable("没有剩下的自付费用，", Reason::NothingLeft)
@@ -634,16 +661,21 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
 
     // 6. 区级健康扶贫专项资金 (Junshan 三; absent from the province layer, I5)
     let base6 = in_left - reduction_in;
-    let fund = Simple { payer: Payer::DistrictFund, base: base6, citation: JUNSHAN_PAYMENT, interpretation: None, words };
+    let fund =
+        Simple { payer: Payer::DistrictFund, base: base6, citation: JUNSHAN_PAYMENT, interpretation: None, words };
     let district_line = match f.district_fund {
-        None => Simple { interpretation: Some(Interpretation::I5), ..fund }.not_applicable(
-            "这是君山区的政策，只按湖南省政策计算时没有这一项，",
-            Reason::NotInRegion,
-        ),
+        None => Simple { interpretation: Some(Interpretation::I5), ..fund }
+            .not_applicable("这是君山区的政策，只按湖南省政策计算时没有这一项，", Reason::NotInRegion),
         Some(rate) => match nine_disease_gate(&f, case.age, "区级专项资金", words) {
             Some((text, reason)) => fund.not_applicable(&text, reason),
             None if !f.designated => fund.not_applicable(
-                &say(words, || format!("只补助在定点救治医院住院的，{}不是{}的定点救治医院，", hospital_words(case.hospital), f.disease.name)),
+                &say(words, || {
+                    format!(
+                        "只补助在定点救治医院住院的，{}不是{}的定点救治医院，",
+                        hospital_words(case.hospital),
+                        f.disease.name
+                    )
+                }),
                 Reason::NotDesignated,
             ),
             None => fund.pays(rate, "医院减免后", "剩下的合规自付费用", ("补助 ", "")),

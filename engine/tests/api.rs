@@ -2,8 +2,8 @@
 //! warnings, the 一兜底 note, the premium subsidies, and every error message.
 
 use engine::{
-    estimate, estimate_with_policy, premium_subsidies, Case, CaseInput, EstimateError, Family, Field, HospitalChoice, Payer,
-    Reason, Warning,
+    estimate, estimate_with_policy, premium_subsidies, Case, CaseInput, EstimateError, Family, Field, HospitalChoice,
+    Payer, Reason, Warning,
 };
 use policy::{Category, Date, DiseaseId, HospitalId, HospitalLevel, Interpretation, ParamId, Policy, Region};
 use rust_decimal::Decimal;
@@ -33,14 +33,17 @@ fn every_line_carries_its_rule_citation_and_reason() {
         "区级健康扶贫专项资金：医院减免后剩下的合规自付费用 1,153.50 元，补助 70%，1,153.50 × 70% = 807.45 元。",
     ]);
     let citations: Vec<String> = e.lines.iter().map(|l| l.citation.to_string()).collect();
-    assert_eq!(citations, [
-        "湘卫财务发〔2017〕2号 三（二）“三提高”",
-        "湘卫财务发〔2017〕2号 三（二）“三提高”",
-        "湘卫财务发〔2017〕2号 三（二）“两补贴”",
-        "湘卫财务发〔2017〕2号 三（二）“三提高”",
-        "湘卫财务发〔2017〕2号 三（二）“一减免”",
-        "岳君卫发〔2017〕71号 三“支付政策”",
-    ]);
+    assert_eq!(
+        citations,
+        [
+            "湘卫财务发〔2017〕2号 三（二）“三提高”",
+            "湘卫财务发〔2017〕2号 三（二）“三提高”",
+            "湘卫财务发〔2017〕2号 三（二）“两补贴”",
+            "湘卫财务发〔2017〕2号 三（二）“三提高”",
+            "湘卫财务发〔2017〕2号 三（二）“一减免”",
+            "岳君卫发〔2017〕71号 三“支付政策”",
+        ]
+    );
     assert_eq!(e.line(Payer::CriticalIllnessInsurance).interpretation, Some(Interpretation::I1));
     assert_eq!(e.line(Payer::HospitalReduction).interpretation, Some(Interpretation::I2));
     assert_eq!(e.line(Payer::TehuiInsurance).reason, Some(Reason::NoTehuiRatio));
@@ -177,11 +180,23 @@ fn a_typed_case_is_checked_again() {
         (Box::new(|c| c.total_cost = d("100000000.01")), "total_cost", "住院总费用不能超过 100,000,000 元"),
         (Box::new(|c| c.in_policy_cost = d("1.001")), "in_policy_cost", "政策范围内费用最多只能有两位小数（到分）"),
         (Box::new(|c| c.in_policy_cost = d("50000.01")), "in_policy_cost", "政策范围内费用不能超过住院总费用"),
-        (Box::new(|c| c.tehui_ratio = d("1.1")), "tehui_ratio", "扶贫特惠保赔付比例要在 0 到 1 之间，例如 0.3 表示 30%"),
+        (
+            Box::new(|c| c.tehui_ratio = d("1.1")),
+            "tehui_ratio",
+            "扶贫特惠保赔付比例要在 0 到 1 之间，例如 0.3 表示 30%",
+        ),
         (Box::new(|c| c.basic_paid_this_year = d("-5")), "basic_paid_this_year", "今年已报销的基本医保不能是负数"),
-        (Box::new(|c| c.critical_paid_this_year = d("0.001")), "critical_paid_this_year", "今年已报销的大病保险最多只能有两位小数（到分）"),
+        (
+            Box::new(|c| c.critical_paid_this_year = d("0.001")),
+            "critical_paid_this_year",
+            "今年已报销的大病保险最多只能有两位小数（到分）",
+        ),
         (Box::new(|c| c.age = 200), "age", "年龄要填 0 到 150 之间的整数（周岁）"),
-        (Box::new(|c| c.region = Region::Hunan), "hospital", "君山区人民医院是君山区的定点医院，按湖南省的政策计算时不能选它，可以按医院级别选择"),
+        (
+            Box::new(|c| c.region = Region::Hunan),
+            "hospital",
+            "君山区人民医院是君山区的定点医院，按湖南省的政策计算时不能选它，可以按医院级别选择",
+        ),
     ];
     for (edit, field, message) in checks {
         let mut c = example();
@@ -220,14 +235,23 @@ fn premium_subsidies_for_a_family() {
     assert_eq!(p.contribution, d("150"));
     let rows: Vec<(Category, u32, Decimal, Decimal)> =
         p.lines.iter().map(|l| (l.category, l.members, l.family_per_person, l.family_total)).collect();
-    assert_eq!(rows, [
-        (Category::Dibao, 1, d("75.00"), d("75.00")),
-        (Category::Tekun, 1, d("0.00"), d("0.00")),
-        (Category::RegisteredPoor, 2, d("75.00"), d("150.00")),
-        (Category::Ordinary, 1, d("150"), d("150")),
-    ]);
-    assert_eq!(p.lines[0].rule, "农村低保对象每人每年个人缴费 150.00 元，财政补贴 50%（75.00 元），自己交 75.00 元；1 人合计自己交 75.00 元。");
-    assert_eq!(p.lines[3].rule, "普通居民（非贫困人口）每人每年个人缴费 150.00 元，没有补贴，自己交 150.00 元；1 人合计自己交 150.00 元。");
+    assert_eq!(
+        rows,
+        [
+            (Category::Dibao, 1, d("75.00"), d("75.00")),
+            (Category::Tekun, 1, d("0.00"), d("0.00")),
+            (Category::RegisteredPoor, 2, d("75.00"), d("150.00")),
+            (Category::Ordinary, 1, d("150"), d("150")),
+        ]
+    );
+    assert_eq!(
+        p.lines[0].rule,
+        "农村低保对象每人每年个人缴费 150.00 元，财政补贴 50%（75.00 元），自己交 75.00 元；1 人合计自己交 75.00 元。"
+    );
+    assert_eq!(
+        p.lines[3].rule,
+        "普通居民（非贫困人口）每人每年个人缴费 150.00 元，没有补贴，自己交 150.00 元；1 人合计自己交 150.00 元。"
+    );
     assert_eq!(p.lines[3].citation, None);
     let tehui = p.tehui.as_ref().unwrap();
     assert_eq!((tehui.government_pays, tehui.family_pays), (d("108.00"), d("12.00")));
@@ -245,5 +269,8 @@ fn premium_subsidies_for_a_family() {
     assert_eq!((e.field(), e.to_string().as_str()), ("tehui_premium", "扶贫特惠保保费不能是负数"));
 
     let y2020 = policy.parameters(Region::Hunan, Date::new(2020, 5, 1).unwrap()).unwrap();
-    assert_eq!(premium_subsidies(&y2020, &Family { tekun: 2, ..Family::default() }, None).unwrap().government_pays, d("500.00"));
+    assert_eq!(
+        premium_subsidies(&y2020, &Family { tekun: 2, ..Family::default() }, None).unwrap().government_pays,
+        d("500.00")
+    );
 }

@@ -22,7 +22,14 @@ fn the_issue_example() {
     let payers: Vec<&str> = v["lines"].as_array().unwrap().iter().map(|l| l["payer"].as_str().unwrap()).collect();
     assert_eq!(
         payers,
-        ["basic_insurance", "critical_illness_insurance", "tehui_insurance", "medical_assistance", "hospital_reduction", "district_fund"]
+        [
+            "basic_insurance",
+            "critical_illness_insurance",
+            "tehui_insurance",
+            "medical_assistance",
+            "hospital_reduction",
+            "district_fund"
+        ]
     );
     assert_eq!(v["patient_pays"], "2846.05");
     assert_eq!(v["ordinary_patient_pays"], "18850.00");
@@ -86,7 +93,11 @@ fn refused(case: &str, field: &str, message: &str) {
     assert_eq!(out.status.code(), Some(2), "{case}: {stderr}");
     assert!(out.stdout.is_empty(), "{case}: stdout not empty");
     assert_eq!(stderr.lines().count(), 1, "{case}: {stderr}");
-    let want = if field.is_empty() { format!("输入有误：{message}\n") } else { format!("输入有误（{field}）：{message}\n") };
+    let want = if field.is_empty() {
+        format!("输入有误：{message}\n")
+    } else {
+        format!("输入有误（{field}）：{message}\n")
+    };
     assert_eq!(stderr, want, "{case}");
 }
 

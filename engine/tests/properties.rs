@@ -16,10 +16,8 @@ fn fen(n: u64) -> Decimal {
 }
 
 fn hospital(region: Region) -> impl Strategy<Value = HospitalChoice> {
-    let level = (0usize..4, any::<bool>(), any::<bool>()).prop_map(|(l, in_county, designated)| HospitalChoice::Level {
-        level: HospitalLevel::ALL[l],
-        in_county,
-        designated,
+    let level = (0usize..4, any::<bool>(), any::<bool>()).prop_map(|(l, in_county, designated)| {
+        HospitalChoice::Level { level: HospitalLevel::ALL[l], in_county, designated }
     });
     if region == Region::Junshan {
         prop_oneof![
@@ -65,41 +63,83 @@ fn case() -> impl Strategy<Value = Case> {
             any::<u64>(),
             any::<bool>(),
         )
-            .prop_map(move |(hospital, c, dz, age, referred, total, ratio, basic_paid, critical_paid, split, no_tehui)| {
-                let in_policy = if total == 0 { 0 } else { split % (total + 1) };
-                Case {
-                    region,
-                    date: Date::new(y, m, d).unwrap(),
-                    category: Category::ALL[c],
-                    disease: DiseaseId::ALL[dz],
-                    age,
-                    hospital,
-                    referred,
-                    total_cost: fen(total),
-                    in_policy_cost: fen(in_policy),
-                    tehui_ratio: if no_tehui { Decimal::ZERO } else { Decimal::new(i64::from(ratio), 4) },
-                    basic_paid_this_year: fen(basic_paid),
-                    critical_paid_this_year: fen(critical_paid),
-                }
-            })
+            .prop_map(
+                move |(hospital, c, dz, age, referred, total, ratio, basic_paid, critical_paid, split, no_tehui)| {
+                    let in_policy = if total == 0 { 0 } else { split % (total + 1) };
+                    Case {
+                        region,
+                        date: Date::new(y, m, d).unwrap(),
+                        category: Category::ALL[c],
+                        disease: DiseaseId::ALL[dz],
+                        age,
+                        hospital,
+                        referred,
+                        total_cost: fen(total),
+                        in_policy_cost: fen(in_policy),
+                        tehui_ratio: if no_tehui { Decimal::ZERO } else { Decimal::new(i64::from(ratio), 4) },
+                        basic_paid_this_year: fen(basic_paid),
+                        critical_paid_this_year: fen(critical_paid),
+                    }
+                },
+            )
     })
 }
 
 /// Field text: valid ids and dates, numbers of every shape, and junk (cheap to generate).
 fn text() -> impl Strategy<Value = String> {
     const WORDS: &[&str] = &[
-        "", " ", "junshan", "hunan", "dibao", "tekun", "registered_poor", "ordinary", "gastric_cancer",
-        "child_all", "child_vsd", "other", "junshan_people", "yueyang_first_people", "township", "county",
-        "city", "province", "true", "false", "2018-03-01", "2017-01-01", "2020-02-30", "2021-12-31",
-        "1e5", "1E-3", "NaN", "inf", "-0", "0.005", "100000000", "100000000.01", "1.", ".5", "+5",
-        "5,000", "１２３", "null", "{}", "[]", "\u{0}",
+        "",
+        " ",
+        "junshan",
+        "hunan",
+        "dibao",
+        "tekun",
+        "registered_poor",
+        "ordinary",
+        "gastric_cancer",
+        "child_all",
+        "child_vsd",
+        "other",
+        "junshan_people",
+        "yueyang_first_people",
+        "township",
+        "county",
+        "city",
+        "province",
+        "true",
+        "false",
+        "2018-03-01",
+        "2017-01-01",
+        "2020-02-30",
+        "2021-12-31",
+        "1e5",
+        "1E-3",
+        "NaN",
+        "inf",
+        "-0",
+        "0.005",
+        "100000000",
+        "100000000.01",
+        "1.",
+        ".5",
+        "+5",
+        "5,000",
+        "１２３",
+        "null",
+        "{}",
+        "[]",
+        "\u{0}",
     ];
     const CHARS: &[char] = &['0', '1', '5', '9', '.', '-', '+', 'e', 'E', ' ', ',', 'x', '年', '\u{0}'];
     prop_oneof![
         proptest::sample::select(WORDS).prop_map(str::to_owned),
         (any::<u64>(), 0u32..=6, any::<bool>()).prop_map(|(n, scale, neg)| {
             let d = Decimal::new((n >> 1) as i64, scale);
-            if neg { format!("-{d}") } else { d.to_string() }
+            if neg {
+                format!("-{d}")
+            } else {
+                d.to_string()
+            }
         }),
         (0u64..=1_000_000_000, 0u32..=3).prop_map(|(n, scale)| Decimal::new(n as i64, scale).to_string()),
         proptest::collection::vec(proptest::sample::select(CHARS), 0..8).prop_map(|v| v.into_iter().collect()),

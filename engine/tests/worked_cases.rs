@@ -217,7 +217,12 @@ fn the_tool_gives_the_same_figures() {
         for (payer, line) in Payer::ALL.iter().zip(lines) {
             assert_eq!(line["payer"], payer.id());
             if line["amount"] != c.output.line(*payer) {
-                failures.push(format!("{file}: {} = {}, expected {}", payer.id(), line["amount"], c.output.line(*payer)));
+                failures.push(format!(
+                    "{file}: {} = {}, expected {}",
+                    payer.id(),
+                    line["amount"],
+                    c.output.line(*payer)
+                ));
             }
         }
         if g["patient_pays"] != c.output.patient_pays.as_str() {

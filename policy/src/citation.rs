@@ -42,12 +42,7 @@ pub(crate) fn write_clause(f: &mut fmt::Formatter<'_>, clause: &str) -> fmt::Res
     Ok(())
 }
 
-fn write_cited(
-    f: &mut fmt::Formatter<'_>,
-    document: Document,
-    clause: &str,
-    label: &str,
-) -> fmt::Result {
+fn write_cited(f: &mut fmt::Formatter<'_>, document: Document, clause: &str, label: &str) -> fmt::Result {
     f.write_str(document.number())?;
     f.write_str(" ")?;
     write_clause(f, clause)?;

@@ -27,7 +27,9 @@ mod policy;
 
 pub use citation::{Citation, Source};
 pub use date::{Date, DateParseError};
-pub use ids::{Category, Confidence, DiseaseGroup, DiseaseId, Document, HospitalId, HospitalLevel, Interpretation, Region, Unit};
+pub use ids::{
+    Category, Confidence, DiseaseGroup, DiseaseId, Document, HospitalId, HospitalLevel, Interpretation, Region, Unit,
+};
 pub use load::{LoadError, LoadErrorKind};
 pub use params::{DatedValue, ParamId, Parameter, ParameterDef, ParameterError, Parameters, RangeError, MAX_YUAN};
 pub use policy::{Disease, Hospital, Layer, Policy};

@@ -2,7 +2,9 @@
 //! unknown keys, unknown ids, missing sources, dates out of order, values out of range.
 
 use crate::citation::Source;
-use crate::ids::{Confidence, DiseaseGroup, DiseaseId, Document, HospitalId, HospitalLevel, Interpretation, Region, Unit};
+use crate::ids::{
+    Confidence, DiseaseGroup, DiseaseId, Document, HospitalId, HospitalLevel, Interpretation, Region, Unit,
+};
 use crate::params::{tiers_ascending, DatedValue, ParamId, ParameterDef};
 use crate::policy::{Disease, Hospital, Layer};
 use crate::Date;
@@ -170,7 +172,8 @@ fn read_source(file: &str, item: &str, raw: Option<RawSource>) -> Result<Source,
     let raw = raw.ok_or_else(|| missing("缺少出处（source）"))?;
     match (raw.document, raw.public) {
         (Some(document), None) => {
-            let clause = raw.clause.filter(|c| !c.trim().is_empty()).ok_or_else(|| missing("文件出处缺少条款（clause）"))?;
+            let clause =
+                raw.clause.filter(|c| !c.trim().is_empty()).ok_or_else(|| missing("文件出处缺少条款（clause）"))?;
             if raw.url.is_some() {
                 return Err(missing("文件出处不需要网址（url）"));
             }
@@ -188,16 +191,14 @@ fn read_source(file: &str, item: &str, raw: Option<RawSource>) -> Result<Source,
 }
 
 fn date(file: &str, item: Option<&str>, text: &str) -> Result<Date, LoadError> {
-    Date::parse(text).ok_or_else(|| {
-        LoadError::new(file, item, LoadErrorKind::BadDate, format!("日期 {text} 不是存在的“年-月-日”"))
-    })
+    Date::parse(text)
+        .ok_or_else(|| LoadError::new(file, item, LoadErrorKind::BadDate, format!("日期 {text} 不是存在的“年-月-日”")))
 }
 
 fn parameter(file: &str, region: Region, raw: RawParameter) -> Result<ParameterDef, LoadError> {
     let item = raw.id.as_str();
-    let id = ParamId::from_id(item).ok_or_else(|| {
-        LoadError::new(file, Some(item), LoadErrorKind::UnknownParameter, "计算中没有这个参数")
-    })?;
+    let id = ParamId::from_id(item)
+        .ok_or_else(|| LoadError::new(file, Some(item), LoadErrorKind::UnknownParameter, "计算中没有这个参数"))?;
     if raw.unit != id.unit() {
         return Err(LoadError::new(
             file,
@@ -286,7 +287,12 @@ pub(crate) fn layers(texts: &[&str]) -> Result<Vec<Layer>, LoadError> {
             let def = parameter(file, raw.region, rp)?;
             let i = def.id.index();
             if own.get(i).copied().unwrap_or(true) {
-                return Err(LoadError::new(file, Some(def.id.id()), LoadErrorKind::DuplicateParameter, "同一参数出现了两次"));
+                return Err(LoadError::new(
+                    file,
+                    Some(def.id.id()),
+                    LoadErrorKind::DuplicateParameter,
+                    "同一参数出现了两次",
+                ));
             }
             if let (Some(o), Some(d)) = (own.get_mut(i), defs.get_mut(i)) {
                 *o = true;

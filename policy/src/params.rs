@@ -312,14 +312,9 @@ pub struct Parameter<'a> {
 
 impl Parameters {
     pub(crate) fn resolve(policy: &Policy, region: Region, date: Date) -> Result<Parameters, ParameterError> {
-        let layer = policy
-            .layer(region)
-            .ok_or(ParameterError::new(ParameterErrorKind::NoLayer(region)))?;
+        let layer = policy.layer(region).ok_or(ParameterError::new(ParameterErrorKind::NoLayer(region)))?;
         if date < layer.start {
-            return Err(ParameterError::new(ParameterErrorKind::BeforeStart {
-                region,
-                start: layer.start,
-            }));
+            return Err(ParameterError::new(ParameterErrorKind::BeforeStart { region, start: layer.start }));
         }
         let mut slots = [None; ParamId::COUNT];
         for def in layer.definitions() {
@@ -400,8 +395,8 @@ impl Parameters {
     /// assert_eq!(p.set_by_id("no.such", Decimal::ONE).unwrap_err().to_string(), "没有名为 no.such 的参数");
     /// ```
     pub fn set_by_id(&mut self, id: &str, value: Decimal) -> Result<(), ParameterError> {
-        let pid = ParamId::from_id(id)
-            .ok_or_else(|| ParameterError::new(ParameterErrorKind::Unknown(id.to_owned())))?;
+        let pid =
+            ParamId::from_id(id).ok_or_else(|| ParameterError::new(ParameterErrorKind::Unknown(id.to_owned())))?;
         self.set(pid, value)
     }
 

@@ -90,7 +90,13 @@ fn junshan_inherits_the_province_and_adds_the_district_fund() {
 #[test]
 fn the_contribution_follows_the_year() {
     let p = Policy::builtin();
-    for (y, v, c) in [(2017, "150", Confidence::H), (2018, "180", Confidence::A), (2019, "220", Confidence::A), (2020, "250", Confidence::M), (2023, "250", Confidence::M)] {
+    for (y, v, c) in [
+        (2017, "150", Confidence::H),
+        (2018, "180", Confidence::A),
+        (2019, "220", Confidence::A),
+        (2020, "250", Confidence::M),
+        (2023, "250", Confidence::M),
+    ] {
         let params = p.parameters(Region::Hunan, Date::new(y, 7, 1).unwrap()).unwrap();
         let e = params.entry(ParamId::PremiumContribution).unwrap();
         assert_eq!(e.value.to_string(), v, "{y}");

@@ -68,7 +68,11 @@ fn set_checks_the_range_and_reset_restores() {
         (ParamId::ReductionRate, "0.12345", "定点医院减免比例（九种大病）最多只能有 4 位小数"),
         (ParamId::BasicAnnualCap, "100000000.01", "基本医保年度封顶线金额不能超过 100,000,000 元"),
         (ParamId::BasicAnnualCap, "1.001", "基本医保年度封顶线最多只能有 2 位小数"),
-        (ParamId::CriticalTier2Upper, "20000", "大病保险第二段上限（超过起付线的金额）设置后，大病保险各段的上限必须从小到大排列"),
+        (
+            ParamId::CriticalTier2Upper,
+            "20000",
+            "大病保险第二段上限（超过起付线的金额）设置后，大病保险各段的上限必须从小到大排列",
+        ),
     ];
     for (id, v, msg) in cases {
         let e = params.set(*id, dec(v)).unwrap_err();

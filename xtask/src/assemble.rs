@@ -38,10 +38,7 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Escapes text for an HTML attribute or element.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// What every page loads: the hashed files by name, the stylesheet by its text.
@@ -79,7 +76,6 @@ pub fn page_html(template: &str, page: &Page, assets: &Assets, body: &str) -> St
         .replace("{{app}}", body)
 }
 
-
 fn copy_dir(from: &Path, to: &Path, skip: &[&str]) -> Result<(), String> {
     for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
@@ -109,26 +105,24 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
 
     let wasm_bytes = read(wasm)?;
     let js_bytes = read(js)?;
-    let css = String::from_utf8(read(&public.join("style.css"))?).map_err(|_| "public/style.css is not UTF-8".to_string())?;
+    let css =
+        String::from_utf8(read(&public.join("style.css"))?).map_err(|_| "public/style.css is not UTF-8".to_string())?;
     if css.contains("</") {
         return Err("public/style.css contains \"</\", which would end its <style> element".into());
     }
     let wasm_name = format!("pkg/{}", hashed_name("app", "wasm", &wasm_bytes));
     let js_name = format!("pkg/{}", hashed_name("app", "js", &js_bytes));
-    let boot = String::from_utf8(read(&public.join("boot.js"))?).map_err(|_| "public/boot.js is not UTF-8".to_string())?;
+    let boot =
+        String::from_utf8(read(&public.join("boot.js"))?).map_err(|_| "public/boot.js is not UTF-8".to_string())?;
     let boot_bytes = boot_script(&boot, &js_name, &wasm_name).into_bytes();
-    let assets = Assets {
-        boot: format!("pkg/{}", hashed_name("boot", "js", &boot_bytes)),
-        wasm: wasm_name,
-        js: js_name,
-        css,
-    };
+    let assets =
+        Assets { boot: format!("pkg/{}", hashed_name("boot", "js", &boot_bytes)), wasm: wasm_name, js: js_name, css };
     write(&dist.join(&assets.boot), &boot_bytes)?;
     write(&dist.join(&assets.wasm), &wasm_bytes)?;
     write(&dist.join(&assets.js), &js_bytes)?;
 
-    let template = String::from_utf8(read(&root.join("index.html"))?)
-        .map_err(|_| "index.html is not UTF-8".to_string())?;
+    let template =
+        String::from_utf8(read(&root.join("index.html"))?).map_err(|_| "index.html is not UTF-8".to_string())?;
     let mut everything = Vec::new();
     for page in PAGES.iter().chain([&NOT_FOUND]) {
         let file = page_file(page);
@@ -139,12 +133,14 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
         write(&dist.join(&file), html.as_bytes())?;
     }
 
-    let worker = String::from_utf8(read(&public.join("sw.js"))?).map_err(|_| "public/sw.js is not UTF-8".to_string())?;
+    let worker =
+        String::from_utf8(read(&public.join("sw.js"))?).map_err(|_| "public/sw.js is not UTF-8".to_string())?;
     let files = offline_files(&assets);
     everything.extend_from_slice(files.join("\n").as_bytes());
-    let worker = worker
-        .replace("{{version}}", &content_hash(&everything))
-        .replace("{{files}}", &format!("[{}]", files.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ")));
+    let worker = worker.replace("{{version}}", &content_hash(&everything)).replace(
+        "{{files}}",
+        &format!("[{}]", files.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ")),
+    );
     write(&dist.join("sw.js"), worker.as_bytes())
 }
 
@@ -191,7 +187,10 @@ mod tests {
             assert!(html.contains(&format!("<title>{}</title>", escape(&full_title(page)))));
             assert!(html.contains(&format!("content=\"{}\"", escape(page.description))));
             assert!(!html.contains("{{"), "a placeholder was left unfilled");
-            assert!(html.contains("</noscript><main><h1>x</h1></main></body>"), "the body is the pre-rendered page, after the line for browsers with scripts off");
+            assert!(
+                html.contains("</noscript><main><h1>x</h1></main></body>"),
+                "the body is the pre-rendered page, after the line for browsers with scripts off"
+            );
             assert!(html.contains("<style>body { color: #111 }</style>"), "the stylesheet is in the page");
         }
     }

@@ -122,7 +122,10 @@ pub fn bench() -> Result<(), String> {
     print_summary(&bench.summary);
     println!();
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
-    println!("  Load average (1, 5, 15 min) on {cores} cores: {load_at_start} at the start, {} at the end;", load_average());
+    println!(
+        "  Load average (1, 5, 15 min) on {cores} cores: {load_at_start} at the start, {} at the end;",
+        load_average()
+    );
     println!("  other work on the machine makes the timings (engine, browser, Lighthouse TBT/LCP) worse.");
     println!("  (took {:.0} s)", started.elapsed().as_secs_f64());
     Ok(())
@@ -202,10 +205,7 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// Runs a command and returns its standard output as bytes.
 fn stdout_of(command: &mut Command) -> Result<Vec<u8>, String> {
-    let out = command
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(|e| format!("could not start {command:?}: {e}"))?;
+    let out = command.stderr(Stdio::piped()).output().map_err(|e| format!("could not start {command:?}: {e}"))?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
@@ -292,10 +292,13 @@ fn first_load(bench: &mut Bench) -> Result<(), String> {
     if loads.is_empty() {
         return Err("first-load.mjs recorded no route".into());
     }
-    let sizes = |file: &Path| bench.sizes.get(file).copied().unwrap_or_else(|| Sizes {
-        raw: std::fs::metadata(file).map(|m| m.len()).unwrap_or(0),
-        ..Sizes::default()
-    });
+    let sizes = |file: &Path| {
+        bench
+            .sizes
+            .get(file)
+            .copied()
+            .unwrap_or_else(|| Sizes { raw: std::fs::metadata(file).map(|m| m.len()).unwrap_or(0), ..Sizes::default() })
+    };
     let name = |file: &Path| file.strip_prefix(&bench.dist).unwrap_or(file).to_string_lossy().into_owned();
 
     println!();
@@ -312,7 +315,14 @@ fn first_load(bench: &mut Bench) -> Result<(), String> {
         for file in files {
             total += sizes(file);
         }
-        println!("  {:<20} {:>5} {:>11} {:>11} {:>13}", route, files.len(), kb(total.raw), kb(total.gzip), kb(total.brotli));
+        println!(
+            "  {:<20} {:>5} {:>11} {:>11} {:>13}",
+            route,
+            files.len(),
+            kb(total.raw),
+            kb(total.gzip),
+            kb(total.brotli)
+        );
         if route == CALCULATOR {
             calculator = Some((total, files.clone()));
         }
@@ -324,7 +334,11 @@ fn first_load(bench: &mut Bench) -> Result<(), String> {
     };
     println!();
     let verdict = against_max(total.brotli as f64, FIRST_LOAD_BROTLI_BUDGET as f64, |x| kb(x as u64));
-    println!("  Budget: the calculator's first load <= {} brotli: {} ({verdict})", kb(FIRST_LOAD_BROTLI_BUDGET), kb(total.brotli));
+    println!(
+        "  Budget: the calculator's first load <= {} brotli: {} ({verdict})",
+        kb(FIRST_LOAD_BROTLI_BUDGET),
+        kb(total.brotli)
+    );
     bench.summary.add(FIRST_LOAD_BUDGET, kb(total.brotli), verdict);
     if bench.sizes.is_empty() {
         println!("  (the files could not be compressed: the brotli figure is 0)");
@@ -339,8 +353,8 @@ fn precache(bench: &Bench, first_load: &[PathBuf]) -> Result<(), String> {
         .lines()
         .find_map(|l| l.trim().strip_prefix("const FILES = "))
         .ok_or("dist/sw.js has no `const FILES = [...]` line")?;
-    let urls: Vec<String> = serde_json::from_str(list.trim_end_matches(';'))
-        .map_err(|e| format!("the file list of dist/sw.js: {e}"))?;
+    let urls: Vec<String> =
+        serde_json::from_str(list.trim_end_matches(';')).map_err(|e| format!("the file list of dist/sw.js: {e}"))?;
     let mut all = Sizes::default();
     let mut more = Sizes::default();
     for url in &urls {
@@ -353,8 +367,17 @@ fn precache(bench: &Bench, first_load: &[PathBuf]) -> Result<(), String> {
     }
     let worker_size = bench.sizes.get(&bench.dist.join("sw.js")).copied().unwrap_or_default();
     println!();
-    println!("  After the first load the service worker (sw.js, {} brotli) keeps the whole site for", kb(worker_size.brotli));
-    println!("  offline use: {} files, {} brotli ({} raw); {} brotli of it is not part of the", urls.len(), kb(all.brotli), kb(all.raw), kb(more.brotli));
+    println!(
+        "  After the first load the service worker (sw.js, {} brotli) keeps the whole site for",
+        kb(worker_size.brotli)
+    );
+    println!(
+        "  offline use: {} files, {} brotli ({} raw); {} brotli of it is not part of the",
+        urls.len(),
+        kb(all.brotli),
+        kb(all.raw),
+        kb(more.brotli)
+    );
     println!("  calculator's first load (the hashed assets already loaded come from the browser cache).");
     Ok(())
 }
@@ -378,17 +401,27 @@ fn wasm_parts(bench: &mut Bench) -> Result<(), String> {
     let cargo_out = bench.root.join("target/web/wasm32-unknown-unknown/wasm-release/app.wasm");
     let size = |p: &Path| std::fs::metadata(p).map(|m| kb(m.len())).unwrap_or_else(|_| "missing".into());
     let s = bench.sizes.get(&shipped).copied().unwrap_or_default();
-    println!("  shipped, after wasm-opt -Oz:  {}: {} raw, {} gzip -9, {} brotli -q 11",
-        name_in(&bench.dist, &shipped), kb(s.raw), kb(s.gzip), kb(s.brotli));
+    println!(
+        "  shipped, after wasm-opt -Oz:  {}: {} raw, {} gzip -9, {} brotli -q 11",
+        name_in(&bench.dist, &shipped),
+        kb(s.raw),
+        kb(s.gzip),
+        kb(s.brotli)
+    );
     println!("  wasm-bindgen's output:        pkg/app_bg.wasm: {} raw", size(&bindgen));
-    println!("  cargo's output:               target/web/wasm32-unknown-unknown/wasm-release/app.wasm: {} raw", size(&cargo_out));
+    println!(
+        "  cargo's output:               target/web/wasm32-unknown-unknown/wasm-release/app.wasm: {} raw",
+        size(&cargo_out)
+    );
     println!();
     println!("  Sections (bytes):             {:>10} {:>10}", "shipped", "bindgen");
     let shipped_sections = wasm_sections(&shipped)?;
     let bindgen_sections = wasm_sections(&bindgen).unwrap_or_default();
     let mut names: Vec<&String> =
         shipped_sections.keys().chain(bindgen_sections.keys()).collect::<BTreeSet<_>>().into_iter().collect();
-    names.sort_by_key(|n| std::cmp::Reverse(shipped_sections.get(*n).max(bindgen_sections.get(*n)).copied().unwrap_or(0)));
+    names.sort_by_key(|n| {
+        std::cmp::Reverse(shipped_sections.get(*n).max(bindgen_sections.get(*n)).copied().unwrap_or(0))
+    });
     for name in names {
         let cell = |m: &BTreeMap<String, u64>| m.get(name).map_or("-".to_string(), u64::to_string);
         println!("    {:<28} {:>10} {:>10}", name, cell(&shipped_sections), cell(&bindgen_sections));
@@ -401,8 +434,10 @@ fn wasm_parts(bench: &mut Bench) -> Result<(), String> {
     let same = named_code == shipped_sections.get("code").copied();
     println!();
     println!("  twiggy reads {}: wasm-bindgen's output optimised as the build does", name_in(&bench.root, &named));
-    println!("  (wasm-opt -Oz) but keeping the function names; its code section is {} the shipped one.",
-        if same { "the same size as" } else { "NOT the same size as" });
+    println!(
+        "  (wasm-opt -Oz) but keeping the function names; its code section is {} the shipped one.",
+        if same { "the same size as" } else { "NOT the same size as" }
+    );
     let twiggy = ensure_twiggy()?;
     let json = stdout_of(Command::new(&twiggy).args(["top", "-f", "json"]).arg(&named))?;
     let items: Vec<Value> = serde_json::from_slice(&json).map_err(|e| format!("twiggy's JSON: {e}"))?;
@@ -453,7 +488,11 @@ fn wasm_parts(bench: &mut Bench) -> Result<(), String> {
         .filter(|(name, _)| crate_of(name) != "app" && short_name_uncut(name).contains("app::"))
         .map(|(_, bytes)| bytes)
         .sum();
-    println!("  Of the other crates' items, {} ({:.1}%) are generic code made for the site's own types", for_app, percent(for_app, total));
+    println!(
+        "  Of the other crates' items, {} ({:.1}%) are generic code made for the site's own types",
+        for_app,
+        percent(for_app, total)
+    );
     println!("  (their names mention app::), such as the view code of each page.");
 
     match stdout_of(Command::new(&twiggy).args(["garbage", "-n", "5"]).arg(&named)) {
@@ -512,8 +551,20 @@ fn sections_of(bytes: &[u8]) -> Option<BTreeMap<String, u64>> {
         None
     }
     const NAMES: [&str; 14] = [
-        "custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code",
-        "data", "data count", "tag",
+        "custom",
+        "type",
+        "import",
+        "function",
+        "table",
+        "memory",
+        "global",
+        "export",
+        "start",
+        "element",
+        "code",
+        "data",
+        "data count",
+        "tag",
     ];
     if bytes.get(..4)? != b"\0asm" {
         return None;
@@ -570,7 +621,9 @@ fn short_name_uncut(name: &str) -> String {
     let mut rest = name;
     while let Some(open) = rest.find('[') {
         let hash = rest[open + 1..].split(']').next().unwrap_or("");
-        let is_hash = hash.len() >= 8 && hash.chars().all(|c| c.is_ascii_hexdigit()) && rest[open + 1 + hash.len()..].starts_with(']');
+        let is_hash = hash.len() >= 8
+            && hash.chars().all(|c| c.is_ascii_hexdigit())
+            && rest[open + 1 + hash.len()..].starts_with(']');
         out.push_str(&rest[..open]);
         if is_hash {
             rest = &rest[open + hash.len() + 2..];
@@ -694,12 +747,8 @@ struct Scores {
     failed: Vec<(String, String, String, String)>,
 }
 
-const CATEGORIES: &[(&str, &str)] = &[
-    ("performance", "perf"),
-    ("accessibility", "a11y"),
-    ("best-practices", "best-pr"),
-    ("seo", "SEO"),
-];
+const CATEGORIES: &[(&str, &str)] =
+    &[("performance", "perf"), ("accessibility", "a11y"), ("best-practices", "best-pr"), ("seo", "SEO")];
 
 /// Part 3: Lighthouse on every route, with its default mobile settings.
 fn lighthouse(bench: &mut Bench) -> Result<(), String> {
@@ -776,11 +825,19 @@ fn lighthouse(bench: &mut Bench) -> Result<(), String> {
     println!("  observed on this machine before the simulation:");
     for s in &all {
         println!("    {:<20} {}", s.route, s.lcp_element);
-        println!("    {:<20} {}; observed FCP {}, LCP {}", "", s.lcp_phases, seconds(s.observed_fcp), seconds(s.observed_lcp));
+        println!(
+            "    {:<20} {}; observed FCP {}, LCP {}",
+            "",
+            s.lcp_phases,
+            seconds(s.observed_fcp),
+            seconds(s.observed_lcp)
+        );
     }
 
     let indexes: Vec<f64> = all.iter().filter_map(|s| s.benchmark_index).collect();
-    if let (Some(low), Some(high)) = (indexes.iter().copied().reduce(f64::min), indexes.iter().copied().reduce(f64::max)) {
+    if let (Some(low), Some(high)) =
+        (indexes.iter().copied().reduce(f64::min), indexes.iter().copied().reduce(f64::max))
+    {
         println!();
         println!("  Lighthouse's CPU benchmark index of this machine: {low:.0} to {high:.0} (it assumes a desktop");
         println!("  CPU of 1000 or more when it slows the CPU down 4x; a lower index makes TBT and LCP worse).");
@@ -821,7 +878,14 @@ fn lighthouse(bench: &mut Bench) -> Result<(), String> {
 
     let score_of = |s: &Scores, id: &str| s.categories.get(id).copied().flatten();
     budget_min(&mut bench.summary, PERFORMANCE_ROW, &all, |s| score_of(s, "performance"), PERFORMANCE_BUDGET, "points");
-    budget_min(&mut bench.summary, ACCESSIBILITY_ROW, &all, |s| score_of(s, "accessibility"), ACCESSIBILITY_BUDGET, "points");
+    budget_min(
+        &mut bench.summary,
+        ACCESSIBILITY_ROW,
+        &all,
+        |s| score_of(s, "accessibility"),
+        ACCESSIBILITY_BUDGET,
+        "points",
+    );
     // LCP: the slowest route against the ceiling.
     let lcps: Vec<(&str, f64)> = all.iter().filter_map(|s| Some((s.route.as_str(), s.lcp?))).collect();
     if let Some((route, worst)) = lcps.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1)) {
@@ -837,7 +901,14 @@ fn lighthouse(bench: &mut Bench) -> Result<(), String> {
 }
 
 /// A summary row for a score that must be at least `floor` on every route.
-fn budget_min(summary: &mut Summary, row: &str, all: &[Scores], score: impl Fn(&Scores) -> Option<f64>, floor: f64, unit: &str) {
+fn budget_min(
+    summary: &mut Summary,
+    row: &str,
+    all: &[Scores],
+    score: impl Fn(&Scores) -> Option<f64>,
+    floor: f64,
+    unit: &str,
+) {
     let scored: Vec<(&str, f64)> = all.iter().filter_map(|s| Some((s.route.as_str(), score(s)?))).collect();
     let Some((route, worst)) = scored.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1)) else { return };
     let under = scored.iter().filter(|(_, v)| *v < floor).count();
@@ -846,7 +917,11 @@ fn budget_min(summary: &mut Summary, row: &str, all: &[Scores], score: impl Fn(&
     } else {
         format!("missed on {under} of {} routes, by up to {:.0} {unit}", scored.len(), floor - worst)
     };
-    let of = if all.len() > scored.len() { format!(", {} of {} routes scored", scored.len(), all.len()) } else { String::new() };
+    let of = if all.len() > scored.len() {
+        format!(", {} of {} routes scored", scored.len(), all.len())
+    } else {
+        String::new()
+    };
     summary.add(row, format!("lowest {worst:.0} ({route}{of})"), verdict);
 }
 
@@ -895,7 +970,8 @@ fn read_report(report: &Path, route: &str) -> Result<Scores, String> {
     if let Some(message) = json["runtimeError"]["message"].as_str() {
         return Err(format!("Lighthouse: {message}"));
     }
-    let warnings = json["runWarnings"].as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
+    let warnings =
+        json["runWarnings"].as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
     let audits = &json["audits"];
     let numeric = |id: &str| audits[id]["numericValue"].as_f64();
     let mut categories = BTreeMap::new();
@@ -933,7 +1009,8 @@ fn read_report(report: &Path, route: &str) -> Result<Scores, String> {
     for table in lcp_details.into_iter().flatten() {
         for item in table["items"].as_array().into_iter().flatten() {
             if let Some(selector) = item["node"]["selector"].as_str() {
-                let label = item["node"]["nodeLabel"].as_str().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+                let label =
+                    item["node"]["nodeLabel"].as_str().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
                 let label: String = label.chars().take(24).collect();
                 lcp_element = format!("{selector} \"{label}...\"");
             }
@@ -1098,7 +1175,10 @@ mod tests {
         assert_eq!(crate_of("<policy[a88a9cfdfe328782]::policy::Policy>::builtin"), "policy");
         assert_eq!(crate_of("data segment \".rodata.31\""), "(data segments: strings, tables of constants)");
         assert_eq!(crate_of("\"function names\" subsection"), NOT_SHIPPED);
-        assert_eq!(short_name("<either_of[72ee42406fe4164a]::EitherOf9<app[28d20fb205926d33]::home::Home>"), "<either_of::EitherOf9<app::home::Home>");
+        assert_eq!(
+            short_name("<either_of[72ee42406fe4164a]::EitherOf9<app[28d20fb205926d33]::home::Home>"),
+            "<either_of::EitherOf9<app::home::Home>"
+        );
         assert_eq!(short_name("data[3] x[1]"), "data[3] x[1]");
     }
 

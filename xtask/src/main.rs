@@ -48,19 +48,14 @@ fn main() -> ExitCode {
 fn port_arg(args: &[String]) -> Result<u16, String> {
     match args {
         [] => Ok(8080),
-        [flag, value] if flag == "--port" => {
-            value.parse().map_err(|_| format!("--port takes a number, not {value:?}"))
-        }
+        [flag, value] if flag == "--port" => value.parse().map_err(|_| format!("--port takes a number, not {value:?}")),
         _ => Err(USAGE.to_string()),
     }
 }
 
 /// The workspace's root folder.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Prints a step so that whoever runs the command sees what it is doing.
@@ -70,9 +65,7 @@ pub fn say(message: &str) {
 
 /// Runs a command to completion; an error names the command.
 pub fn run(command: &mut Command) -> Result<(), String> {
-    let status = command
-        .status()
-        .map_err(|e| format!("could not start {command:?}: {e}"))?;
+    let status = command.status().map_err(|e| format!("could not start {command:?}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -89,10 +82,7 @@ fn build() -> Result<PathBuf, String> {
     // A classic script (not an ES module): the start-up script loads it, so that browsers
     // without modules or `import.meta` still get as far as saying what is wrong.
     say("wasm-bindgen: generating the JavaScript glue into pkg/");
-    run(Command::new(bindgen)
-        .args(["--target", "no-modules", "--no-typescript", "--out-dir"])
-        .arg(&pkg)
-        .arg(&wasm))?;
+    run(Command::new(bindgen).args(["--target", "no-modules", "--no-typescript", "--out-dir"]).arg(&pkg).arg(&wasm))?;
     tools::ensure_npm_packages(&root)?;
     say("wasm-opt -Oz: optimising the wasm for size");
     let optimised = pkg.join("app_bg.opt.wasm");
@@ -121,9 +111,14 @@ fn test() -> Result<(), String> {
     say("cargo fmt --check: the code is formatted");
     run(Command::new(tools::cargo()).current_dir(&root).args(["fmt", "--all", "--check"]))?;
     say("cargo clippy: no warning in any crate or target");
-    run(Command::new(tools::cargo())
-        .current_dir(&root)
-        .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(Command::new(tools::cargo()).current_dir(&root).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     say("cargo test --workspace");
     run(Command::new(tools::cargo()).current_dir(&root).args(["test", "--workspace"]))?;
     let dist = build()?;

@@ -27,8 +27,8 @@ pub fn start(dist: &Path, port: u16) -> Result<Server, String> {
 
 /// Like [`start`], and sends `brotli`'s body for a file to clients that accept brotli.
 pub fn start_with_brotli(dist: &Path, port: u16, brotli: Brotli) -> Result<Server, String> {
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let dist = dist.to_path_buf();
     let brotli = Arc::new(brotli);

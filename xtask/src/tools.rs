@@ -24,12 +24,7 @@ pub fn cargo() -> String {
 }
 
 pub fn succeeds(command: &mut Command) -> bool {
-    command
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
+    command.stdout(Stdio::null()).stderr(Stdio::null()).status().map(|s| s.success()).unwrap_or(false)
 }
 
 pub fn output(command: &mut Command) -> Option<String> {
@@ -111,7 +106,11 @@ fn rustup_gaps() -> Vec<String> {
 
 /// The gaps of Debian's web toolchain.
 fn debian_gaps() -> Vec<String> {
-    wasm_build_gaps(Path::new("/usr/bin/rustc"), Path::new("/usr/lib/rustlib/src/rust/library"), Path::new("/usr/bin/rust-lld"))
+    wasm_build_gaps(
+        Path::new("/usr/bin/rustc"),
+        Path::new("/usr/lib/rustlib/src/rust/library"),
+        Path::new("/usr/bin/rust-lld"),
+    )
 }
 
 fn wasm_toolchain() -> Result<WasmToolchain, String> {
@@ -190,8 +189,7 @@ pub fn build_wasm(root: &Path) -> Result<PathBuf, String> {
 
 /// The wasm-bindgen version Cargo.lock names: the CLI must be exactly this one.
 fn locked_wasm_bindgen_version(root: &Path) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {

@@ -14,9 +14,11 @@ fn nine() -> impl Iterator<Item = DiseaseId> {
 /// 附件1: 台账管理表.
 #[component]
 pub fn Attachment1(rows: Vec<Row>) -> impl IntoView {
-    let listed: Vec<&Row> = rows.iter().filter(|r| !r.is_registered() && r.disease_id().is_some_and(|d| d != DiseaseId::Other)).collect();
+    let listed: Vec<&Row> =
+        rows.iter().filter(|r| !r.is_registered() && r.disease_id().is_some_and(|d| d != DiseaseId::Other)).collect();
     let registered = rows.iter().filter(|r| r.is_registered()).count();
-    let other = rows.iter().filter(|r| !r.is_registered() && r.disease_id().is_none_or(|d| d == DiseaseId::Other)).count();
+    let other =
+        rows.iter().filter(|r| !r.is_registered() && r.disease_id().is_none_or(|d| d == DiseaseId::Other)).count();
     let groups = nine()
         .map(|disease| {
             let group: Vec<&Row> = listed.iter().copied().filter(|r| r.disease_id() == Some(disease)).collect();

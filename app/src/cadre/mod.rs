@@ -9,7 +9,10 @@
 mod forms;
 mod roster;
 
-use engine::roster::{check_id, check_row, hospitals, read_csv, tidy, write_csv, Row, RowProblem, CATEGORIES, HEADERS, STATUS_DONE, STATUS_OPEN};
+use engine::roster::{
+    check_id, check_row, hospitals, read_csv, tidy, write_csv, Row, RowProblem, CATEGORIES, HEADERS, STATUS_DONE,
+    STATUS_OPEN,
+};
 use leptos::prelude::*;
 use policy::{Date, DiseaseId};
 use std::time::Duration;
@@ -106,7 +109,13 @@ pub fn CadrePage() -> impl IntoView {
             let found = import.rows.len();
             let mut skipped = 0;
             rows.update(|r| skipped = merge(r, import.rows));
-            report.set(Some(ImportReport { file: name, added: found - skipped, skipped, errors, warnings: import.warnings }));
+            report.set(Some(ImportReport {
+                file: name,
+                added: found - skipped,
+                skipped,
+                errors,
+                warnings: import.warnings,
+            }));
         });
     };
 
@@ -241,7 +250,12 @@ fn download(name: &str, text: &str) {
         a.click();
     }
     // The browser reads the blob after the click returns.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, Duration::from_secs(60));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(60),
+    );
 }
 
 /// What the last import did: rows added, repeats left out, and each bad row with its column and
@@ -327,7 +341,12 @@ fn Totals(summary: Memo<roster::Summary>) -> impl IntoView {
 
 /// The first `shown` rows, with their estimate, and a button for more.
 #[component]
-fn RosterTable(rows: RwSignal<Vec<Row>>, summary: Memo<roster::Summary>, shown: RwSignal<usize>, draft: RwSignal<Option<Draft>>) -> impl IntoView {
+fn RosterTable(
+    rows: RwSignal<Vec<Row>>,
+    summary: Memo<roster::Summary>,
+    shown: RwSignal<usize>,
+    draft: RwSignal<Option<Draft>>,
+) -> impl IntoView {
     let body = move || {
         let n = shown.get();
         rows.with(|all| {
@@ -405,9 +424,13 @@ fn RosterTable(rows: RwSignal<Vec<Row>>, summary: Memo<roster::Summary>, shown: 
 #[component]
 fn RowForm(draft: RwSignal<Option<Draft>>, on_save: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
     let text = |column: usize, hint: &'static str| view! { <DraftField draft=draft column=column hint=hint/> };
-    let choice = |column: usize, options: Vec<String>| view! { <DraftChoice draft=draft column=column options=options/> };
+    let choice =
+        |column: usize, options: Vec<String>| view! { <DraftChoice draft=draft column=column options=options/> };
     let id_problem = move || {
-        draft.with(|d| d.as_ref().and_then(|d| (!d.row.id_number.trim().is_empty()).then(|| check_id(&d.row.id_number).err()).flatten()))
+        draft.with(|d| {
+            d.as_ref()
+                .and_then(|d| (!d.row.id_number.trim().is_empty()).then(|| check_id(&d.row.id_number).err()).flatten())
+        })
     };
     view! {
         <form class="row-form" id="row-form" on:submit=|ev| ev.prevent_default()>

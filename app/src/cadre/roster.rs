@@ -43,7 +43,8 @@ struct StoredRef<'a> {
 /// Writes the roster to this browser. Only from effects and event handlers.
 pub fn save(rows: &[Row]) -> Result<(), String> {
     use gloo_storage::{LocalStorage, Storage};
-    LocalStorage::set(STORAGE_KEY, StoredRef { version: 1, rows }).map_err(|e| format!("保存失败（浏览器存储空间可能已满）：{e}"))
+    LocalStorage::set(STORAGE_KEY, StoredRef { version: 1, rows })
+        .map_err(|e| format!("保存失败（浏览器存储空间可能已满）：{e}"))
 }
 
 /// What the engine says about one row: what the payers and the family pay, or why it cannot
@@ -176,7 +177,10 @@ mod tests {
         assert_eq!(s.all.rows, 3);
         assert_eq!(s.all.estimated, 2);
         assert_eq!(s.all.family, Decimal::new(569210, 2));
-        assert_eq!(s.by_disease.iter().map(|(d, t)| (d.name(), t.rows)).collect::<Vec<_>>(), [("食管癌", 1), ("胃癌", 2)]);
+        assert_eq!(
+            s.by_disease.iter().map(|(d, t)| (d.name(), t.rows)).collect::<Vec<_>>(),
+            [("食管癌", 1), ("胃癌", 2)]
+        );
         assert_eq!(s.rows[2].money, Err("请填写住院总费用".to_owned()));
     }
 
@@ -202,7 +206,9 @@ mod tests {
         for (r, result) in rows.iter().zip(&s.rows) {
             let alone = r.estimate(&policy);
             let total = r.total_cost.parse::<Decimal>().unwrap_or_default();
-            let want = alone.map(|e| (total, e.lines.iter().map(|l| l.amount).sum(), e.patient_pays)).map_err(|e| e.to_string());
+            let want = alone
+                .map(|e| (total, e.lines.iter().map(|l| l.amount).sum(), e.patient_pays))
+                .map_err(|e| e.to_string());
             assert_eq!(result.money, want, "{}", r.name);
         }
         assert!(s.rows[1].money.is_err());

@@ -84,15 +84,9 @@ fn ParamRow(row: Row) -> impl IntoView {
     let input_id = format!("param-{}", id.replace('.', "-"));
     let error_id = format!("{input_id}-error");
     let default_shown = row.default_shown.clone();
-    let value = move || {
-        calc.state
-            .with(|s| s.override_for(id).map(str::to_owned))
-            .unwrap_or_else(|| default_shown.clone())
-    };
-    let error = move || {
-        calc.outcome
-            .with(|o| o.param_errors.iter().find(|(k, _)| k == id).map(|(_, m)| m.clone()))
-    };
+    let value =
+        move || calc.state.with(|s| s.override_for(id).map(str::to_owned)).unwrap_or_else(|| default_shown.clone());
+    let error = move || calc.outcome.with(|o| o.param_errors.iter().find(|(k, _)| k == id).map(|(_, m)| m.clone()));
     let edited = move || calc.state.with(|s| s.override_for(id).is_some());
     let default_for_input = row.default_shown.clone();
     view! {

@@ -129,10 +129,7 @@ pub fn apply_assumptions(state: &CalcState, today: &str) -> (CalcState, Vec<Stri
         if let Ok(total) = engine::parse_amount(engine::Field::TotalCost, s.get(Key::TotalCost)) {
             let assumed = engine::round_fen(total * ASSUMED_IN_POLICY_SHARE);
             s.set(Key::InPolicyCost, assumed.to_string());
-            said.push(format!(
-                "政策范围内费用不知道：按总费用的九成估算，即{}元。",
-                engine::format_yuan(assumed)
-            ));
+            said.push(format!("政策范围内费用不知道：按总费用的九成估算，即{}元。", engine::format_yuan(assumed)));
         }
     }
     for (key, text) in [
@@ -169,7 +166,11 @@ pub fn shown_value(unit: Unit, value: Decimal) -> String {
 }
 
 /// The parameters for the case, with the visitor's changes applied where they are valid.
-fn parameters(policy: &Policy, case: &Case, state: &CalcState) -> Result<(Parameters, Vec<(String, String)>), FieldError> {
+fn parameters(
+    policy: &Policy,
+    case: &Case,
+    state: &CalcState,
+) -> Result<(Parameters, Vec<(String, String)>), FieldError> {
     let mut params = case.parameters(policy)?;
     let mut errors = Vec::new();
     for (id, text) in &state.overrides {
@@ -233,10 +234,7 @@ pub fn designated_hospital(policy: &Policy, case: &Case) -> Option<HospitalChoic
     if case.disease == DiseaseId::Other {
         return None;
     }
-    let named = policy
-        .hospitals()
-        .iter()
-        .find(|h| h.region == case.region && h.designated_for.contains(&case.disease));
+    let named = policy.hospitals().iter().find(|h| h.region == case.region && h.designated_for.contains(&case.disease));
     Some(match named {
         Some(h) => HospitalChoice::Named(h.id),
         None => HospitalChoice::Level { level: HospitalLevel::County, in_county: true, designated: true },
@@ -313,15 +311,9 @@ fn what_ifs(policy: &Policy, params: &Parameters, case: &Case, result: &Estimate
         if let Some(other_pays) = pays(&alt) {
             out.push(WhatIf {
                 id: "cap",
-                question: format!(
-                    "如果今年基本医保已经报过{}元？",
-                    engine::format_yuan(used).trim_end_matches(".00")
-                ),
+                question: format!("如果今年基本医保已经报过{}元？", engine::format_yuan(used).trim_end_matches(".00")),
                 this_label: "按现在填的".into(),
-                other_label: format!(
-                    "今年只剩{}元额度",
-                    engine::format_yuan(CAP_WHAT_IF_LEFT).trim_end_matches(".00")
-                ),
+                other_label: format!("今年只剩{}元额度", engine::format_yuan(CAP_WHAT_IF_LEFT).trim_end_matches(".00")),
                 this_pays: result.patient_pays,
                 other_pays,
             });
@@ -336,9 +328,8 @@ mod tests {
     use crate::calculator::state::CalcState;
 
     fn gastric() -> CalcState {
-        let (s, _) = CalcState::from_fragment(
-            "dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000",
-        );
+        let (s, _) =
+            CalcState::from_fragment("dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000");
         s
     }
 
@@ -375,7 +366,16 @@ mod tests {
         assert!(outcome.assumptions[0].contains("九成"));
 
         let mut s = CalcState::default();
-        for key in [Key::Date, Key::Category, Key::Disease, Key::Age, Key::Hospital, Key::Referred, Key::TotalCost, Key::InPolicyCost] {
+        for key in [
+            Key::Date,
+            Key::Category,
+            Key::Disease,
+            Key::Age,
+            Key::Hospital,
+            Key::Referred,
+            Key::TotalCost,
+            Key::InPolicyCost,
+        ] {
             s.set_unknown(key);
         }
         let outcome = compute(&Policy::builtin(), &s, "2018-05-01");

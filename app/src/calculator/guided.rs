@@ -11,9 +11,9 @@ use policy::{Category, DiseaseGroup, DiseaseId, HospitalId, HospitalLevel, Polic
 use wasm_bindgen::JsCast;
 
 use super::compute::AVERAGE_CASE_COST;
-use crate::money::yuan;
 use super::state::{CalcState, Key};
 use super::{use_calc, Calc, ResultView};
+use crate::money::yuan;
 
 /// One screen of the flow. The number is the `s=` of the fragment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +32,8 @@ pub enum Step {
 
 impl Step {
     /// The questions, in the order they are asked.
-    pub const QUESTIONS: [Step; 6] = [Step::Category, Step::Disease, Step::Age, Step::Hospital, Step::Referred, Step::Costs];
+    pub const QUESTIONS: [Step; 6] =
+        [Step::Category, Step::Disease, Step::Age, Step::Hospital, Step::Referred, Step::Costs];
 
     pub const fn number(self) -> u8 {
         match self {
@@ -92,7 +93,11 @@ impl Step {
 
     /// Where "继续" leads: an answer changed from the check screen goes straight back there.
     pub const fn after_answer(self, changing: bool) -> Step {
-        if changing { Step::Check } else { self.next() }
+        if changing {
+            Step::Check
+        } else {
+            self.next()
+        }
     }
 
     /// Where the back link leads: from an answer being changed, back to the check screen.
@@ -142,7 +147,8 @@ fn answered(s: &CalcState, key: Key) -> bool {
 /// What must be put right before "继续" can leave `step`.
 pub fn problems(step: Step, s: &CalcState) -> Vec<Problem> {
     let mut out = Vec::new();
-    let must_choose = |key: Key, what: &str| (!answered(s, key)).then(|| problem(key, format!("请选择{what}；不清楚就选“不知道”")));
+    let must_choose =
+        |key: Key, what: &str| (!answered(s, key)).then(|| problem(key, format!("请选择{what}；不清楚就选“不知道”")));
     match step {
         Step::Category => out.extend(must_choose(Key::Category, "病人是哪一类人")),
         Step::Disease => out.extend(must_choose(Key::Disease, "病人得的是什么病")),
@@ -254,7 +260,9 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
     };
     let name_of = |v: &str, name: Option<&str>| name.map_or_else(|| v.to_owned(), str::to_owned);
     let mut rows = vec![
-        row("病人是哪一类人", Key::Category, Step::Category, &|v| name_of(v, Category::from_id(v).map(Category::name))),
+        row("病人是哪一类人", Key::Category, Step::Category, &|v| {
+            name_of(v, Category::from_id(v).map(Category::name))
+        }),
         row("什么病", Key::Disease, Step::Disease, &|v| name_of(v, DiseaseId::from_id(v).map(DiseaseId::name))),
         row("年龄", Key::Age, Step::Age, &|v| format!("{v} 岁")),
         row("住院的医院", Key::Hospital, Step::Hospital, &|v| {
@@ -263,7 +271,8 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
             }
             let Some(level) = HospitalLevel::from_id(v) else { return v.to_owned() };
             let place = yes_no(s, Key::InCounty, "在本县（区）内", "在县（区）外", "不知道在不在本县（区）内");
-            let designated = yes_no(s, Key::Designated, "是定点救治医院", "不是定点救治医院", "不知道是不是定点救治医院");
+            let designated =
+                yes_no(s, Key::Designated, "是定点救治医院", "不是定点救治医院", "不知道是不是定点救治医院");
             [format!("其他{}", level.name()), place, designated]
                 .into_iter()
                 .filter(|p| !p.is_empty())
@@ -308,12 +317,8 @@ pub fn designated_for(policy: &Policy, s: &CalcState, disease: DiseaseId) -> Opt
 pub fn named_hospitals(policy: &Policy, s: &CalcState) -> Vec<(HospitalId, bool)> {
     let region = Region::from_id(s.get(Key::Region)).unwrap_or(Region::Junshan);
     let recommended = DiseaseId::from_id(s.get(Key::Disease)).and_then(|d| designated_for(policy, s, d));
-    let mut out: Vec<(HospitalId, bool)> = policy
-        .hospitals()
-        .iter()
-        .filter(|h| h.region == region)
-        .map(|h| (h.id, Some(h.id) == recommended))
-        .collect();
+    let mut out: Vec<(HospitalId, bool)> =
+        policy.hospitals().iter().filter(|h| h.region == region).map(|h| (h.id, Some(h.id) == recommended)).collect();
     out.sort_by_key(|(_, first)| !first);
     out
 }
@@ -429,9 +434,8 @@ pub fn GuidedFlow() -> impl IntoView {
     let step = Memo::new(move |_| calc.state.with(|s| Step::from_number(s.step)));
     let attempted = RwSignal::new(false);
     let changing = RwSignal::new(false);
-    let shown = Memo::new(move |_| {
-        if attempted.get() { calc.state.with(|s| problems(step.get(), s)) } else { Vec::new() }
-    });
+    let shown =
+        Memo::new(move |_| if attempted.get() { calc.state.with(|s| problems(step.get(), s)) } else { Vec::new() });
     let flow = Flow { calc, step, attempted, changing, problems: shown };
 
     // A new step puts keyboard and screen-reader users on its question. Not on the first
@@ -677,7 +681,8 @@ fn age_step(flow: Flow) -> impl IntoView {
 fn hospital_step(flow: Flow) -> impl IntoView {
     let policy = Policy::builtin();
     let state = flow.calc.state;
-    let by_level = move || state.with(|s| !s.is_unknown(Key::Hospital) && HospitalLevel::from_id(s.get(Key::Hospital)).is_some());
+    let by_level =
+        move || state.with(|s| !s.is_unknown(Key::Hospital) && HospitalLevel::from_id(s.get(Key::Hospital)).is_some());
     let named = {
         let policy = policy.clone();
         move || {
@@ -992,7 +997,9 @@ mod tests {
             assert!(!problems(step, &empty).is_empty(), "{step:?} went on unanswered");
         }
         let mut s = CalcState::default();
-        for key in [Key::Category, Key::Disease, Key::Age, Key::Hospital, Key::Referred, Key::TotalCost, Key::InPolicyCost] {
+        for key in
+            [Key::Category, Key::Disease, Key::Age, Key::Hospital, Key::Referred, Key::TotalCost, Key::InPolicyCost]
+        {
             s.set_unknown(key);
         }
         for step in Step::QUESTIONS {
@@ -1035,7 +1042,10 @@ mod tests {
         assert_eq!(first("d=child_vsd"), Some((HospitalId::YueyangFirstPeople, true)));
         assert_eq!(named_hospitals(&policy, &state("d=child_all")).len(), 2);
         assert!(named_hospitals(&policy, &state("d=other")).iter().all(|(_, r)| !r));
-        assert!(named_hospitals(&policy, &state("r=hunan&d=gastric_cancer")).is_empty(), "Junshan's hospitals only in Junshan");
+        assert!(
+            named_hospitals(&policy, &state("r=hunan&d=gastric_cancer")).is_empty(),
+            "Junshan's hospitals only in Junshan"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! The input lives in the URL fragment ([`state`]); the estimate is derived from it
 //! ([`compute`]); the page only wires the two to the form and the result.
 
-pub mod compute;
 mod advanced;
+pub mod compute;
 mod embed;
 mod guided;
 mod quick;
@@ -15,8 +15,8 @@ pub mod state;
 use leptos::prelude::*;
 use policy::Policy;
 
-use compute::{compute, Outcome};
 use crate::pause::Pause;
+use compute::{compute, Outcome};
 use state::{CalcState, Mode};
 
 pub use embed::EmbedPage;

@@ -16,7 +16,8 @@ pub fn Field(
     label: &'static str,
     #[prop(optional)] hint: &'static str,
     /// The glossary entry that explains the field's word.
-    #[prop(optional)] term: Option<TermId>,
+    #[prop(optional)]
+    term: Option<TermId>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "decimal")] inputmode: &'static str,
 ) -> impl IntoView {

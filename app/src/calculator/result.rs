@@ -9,11 +9,11 @@ use rust_decimal::Decimal;
 
 use super::advanced::AdvancedPanel;
 use super::compute::{is_designated, WhatIf};
-use crate::cite::CitationLink;
-use crate::glossary::{Term, TermId};
-use crate::daxie::daxie;
-use crate::money::{wan, yuan};
 use super::use_calc;
+use crate::cite::CitationLink;
+use crate::daxie::daxie;
+use crate::glossary::{Term, TermId};
+use crate::money::{wan, yuan};
 
 /// The colour of each payer in the chart and its legend: distinct, and dark enough for white
 /// text; the family's share is the accent colour.
@@ -99,9 +99,8 @@ fn PayerLine(line: Line) -> impl IntoView {
 fn WhatIfs() -> impl IntoView {
     let calc = use_calc();
     let open = RwSignal::new(Vec::<&'static str>::new());
-    let what_ifs = Memo::new(move |_| {
-        calc.outcome.with(|o| if o.estimate.is_ok() { o.what_ifs.clone() } else { Vec::new() })
-    });
+    let what_ifs =
+        Memo::new(move |_| calc.outcome.with(|o| if o.estimate.is_ok() { o.what_ifs.clone() } else { Vec::new() }));
     let item = move |w: WhatIf| {
         let id = w.id;
         let shown = move || open.with(|o| o.contains(&id));
@@ -175,7 +174,8 @@ fn Figures() -> impl IntoView {
         let estimate = match outcome.estimate.clone() {
             Ok(e) => e,
             Err(e) => {
-                let text = if e.message.is_empty() { "请把上面的内容填完整。".to_owned() } else { e.message };
+                let text =
+                    if e.message.is_empty() { "请把上面的内容填完整。".to_owned() } else { e.message };
                 return view! {
                     <section class="result pending" aria-live="polite">
                         <p><strong>"还不能计算："</strong>{text}</p>

@@ -95,7 +95,13 @@ impl Key {
     fn is_choice(self) -> bool {
         matches!(
             self,
-            Key::Region | Key::Category | Key::Disease | Key::Hospital | Key::InCounty | Key::Designated | Key::Referred
+            Key::Region
+                | Key::Category
+                | Key::Disease
+                | Key::Hospital
+                | Key::InCounty
+                | Key::Designated
+                | Key::Referred
         )
     }
 
@@ -308,7 +314,6 @@ pub const MAX_STEP: u8 = 16;
 
 /// No field needs more than this; a longer value in a link is an altered link.
 const MAX_VALUE_LEN: usize = 40;
-
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@
 //! The cadres' roster file (CSV with Chinese headers, see `engine::roster`) is read instead of
 //! JSON when stdin starts with a byte-order mark or with `序号,姓名`, or with `--csv`.
 
-use engine::{roster, format_plain, CaseInput, Estimate, EstimateError, Estimator, Field};
+use engine::{format_plain, roster, CaseInput, Estimate, EstimateError, Estimator, Field};
 use policy::Policy;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Serialize;
@@ -224,7 +224,10 @@ fn run_csv(input: &str, policy: &Policy) -> Outcome {
         .into_iter()
         .map(|(n, r)| {
             let result = match r {
-                Ok(row) => row.case().and_then(|c| estimator.estimate(&c)).map_err(|e| (e.to_string(), roster::column_of(e.field()).to_owned())),
+                Ok(row) => row
+                    .case()
+                    .and_then(|c| estimator.estimate(&c))
+                    .map_err(|e| (e.to_string(), roster::column_of(e.field()).to_owned())),
                 Err(p) => Err((p.reason.clone(), p.column.clone())),
             };
             (n, result)
