@@ -370,9 +370,12 @@ impl Import {
     }
 }
 
+/// Messages about a row's cells: each with the index in [`HEADERS`] of the column it is about.
+pub type CellMessages = Vec<(usize, String)>;
+
 /// The problems of a row's values: errors that keep it out of the roster, and warnings
-/// (a 身份证号 that fails its check) that are shown beside it. Columns are indexes of [`HEADERS`].
-pub fn check_row(row: &Row) -> (Vec<(usize, String)>, Vec<(usize, String)>) {
+/// (a 身份证号 that fails its check) that are shown beside it.
+pub fn check_row(row: &Row) -> (CellMessages, CellMessages) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let date_ok = |s: &str| s.is_empty() || Date::parse(s).is_some();
@@ -651,7 +654,7 @@ pub fn read_csv(text: &str) -> Import {
         return import;
     };
     let columns: Vec<Option<usize>> = header.iter().map(|h| HEADERS.iter().position(|k| *k == h.trim())).collect();
-    if !columns.iter().any(|c| *c == Some(1)) {
+    if !columns.contains(&Some(1)) {
         import.unreadable = Some(RowProblem {
             row: header_line,
             column: String::new(),

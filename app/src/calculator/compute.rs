@@ -350,7 +350,7 @@ mod tests {
         let mut s = gastric();
         s.set(Key::InPolicyCost, "60000");
         let outcome = compute(&Policy::builtin(), &s, "2026-11-22");
-        assert_eq!(outcome.error_for("in_policy_cost").is_some(), true);
+        assert!(outcome.error_for("in_policy_cost").is_some());
         s.set(Key::TotalCost, "abc");
         let outcome = compute(&Policy::builtin(), &s, "2026-11-22");
         assert!(outcome.error_for("total_cost").is_some());
