@@ -52,6 +52,39 @@
   };
 
   var root = document.documentElement;
+
+  // Only /embed may be shown inside another site's frame. Any other page framed by another
+  // origin does not start (so the roster kept on this phone is never shown there, and no click
+  // in the frame can change it) and offers to open the page on its own. A meta CSP cannot carry
+  // frame-ancestors; the deployment's headers say it too (deploy/nginx.conf).
+  var framedElsewhere = false;
+  try {
+    framedElsewhere = window.top !== window.self && window.top.location.origin !== location.origin;
+  } catch (e) {
+    framedElsewhere = true;
+  }
+  if (framedElsewhere && !/^\/embed(\/|\/index\.html)?$/.test(location.pathname)) {
+    root.setAttribute('data-framed', '');
+    var refuse = function () {
+      var body = document.body;
+      while (body.firstChild) body.removeChild(body.firstChild);
+      var box = document.createElement('p');
+      box.className = 'notice warning';
+      box.setAttribute('role', 'alert');
+      box.appendChild(document.createTextNode('本页不能放在其他网站的框架里使用。'));
+      var link = document.createElement('a');
+      link.href = location.href;
+      link.target = '_top';
+      link.rel = 'noopener';
+      link.appendChild(document.createTextNode('单独打开本页'));
+      box.appendChild(link);
+      body.appendChild(box);
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', refuse);
+    else refuse();
+    return;
+  }
+
   try {
     if (localStorage.getItem('large-text') === '1') root.className += ' large-text';
   } catch (e) {}

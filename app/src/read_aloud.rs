@@ -26,6 +26,10 @@ fn chosen_text() -> Option<String> {
 /// Shown when there is nothing to speak with.
 pub const NO_VOICE: &str = "这台手机没有中文语音，无法朗读";
 
+/// Shown when the only Chinese voices are online ones: they would send the page's text (a
+/// roster's names, a diagnosis) to the voice's server.
+pub const ONLY_ONLINE_VOICE: &str = "这台手机只有联网的中文语音：为了不把页面上的内容发到网上，本站不用它朗读";
+
 /// The browser's speech synthesis, if it has one.
 fn synthesis() -> Option<SpeechSynthesis> {
     // Cleanups also run when a page is pre-rendered natively, where there is no window.
@@ -38,15 +42,19 @@ fn synthesis() -> Option<SpeechSynthesis> {
     (!value.is_undefined() && !value.is_null()).then(|| value.unchecked_into())
 }
 
-/// A Chinese voice, preferring Mandarin as spoken in the mainland.
-fn chinese_voice(synthesis: &SpeechSynthesis) -> Option<SpeechSynthesisVoice> {
+/// A Chinese voice that runs on the device (`localService`), preferring Mandarin as spoken in
+/// the mainland; else what to say instead. A voice that runs on a server is never used: the
+/// text would leave the phone.
+fn chinese_voice(synthesis: &SpeechSynthesis) -> Result<SpeechSynthesisVoice, &'static str> {
     let voices: Vec<SpeechSynthesisVoice> = synthesis.get_voices().iter().map(JsCast::unchecked_into).collect();
     let lang = |v: &SpeechSynthesisVoice| v.lang().to_ascii_lowercase().replace('_', "-");
-    voices
-        .iter()
-        .find(|v| lang(v).starts_with("zh-cn") || lang(v).starts_with("cmn"))
-        .or_else(|| voices.iter().find(|v| lang(v).starts_with("zh")))
-        .cloned()
+    let chinese: Vec<&SpeechSynthesisVoice> = voices.iter().filter(|v| lang(v).starts_with("zh") || lang(v).starts_with("cmn")).collect();
+    let local: Vec<&SpeechSynthesisVoice> = chinese.iter().copied().filter(|v| v.local_service()).collect();
+    match local.iter().find(|v| lang(v).starts_with("zh-cn") || lang(v).starts_with("cmn")).or(local.first()) {
+        Some(voice) => Ok((*voice).clone()),
+        None if chinese.is_empty() => Err(NO_VOICE),
+        None => Err(ONLY_ONLINE_VOICE),
+    }
 }
 
 /// The text of the page's main column.
@@ -62,7 +70,7 @@ fn main_text() -> String {
 #[component]
 pub fn ReadAloud() -> impl IntoView {
     let speaking = RwSignal::new(false);
-    let no_voice = RwSignal::new(false);
+    let no_voice = RwSignal::new(None::<&'static str>);
     // Chrome loads its voices on the first request for them: ask early, so they are there by
     // the time the button is pressed.
     Effect::new(move |_| {
@@ -78,14 +86,21 @@ pub fn ReadAloud() -> impl IntoView {
     };
     on_cleanup(stop);
     let speak = move |_| {
-        let Some((synth, voice)) = synthesis().and_then(|s| chinese_voice(&s).map(|v| (s, v))) else {
-            no_voice.set(true);
+        let Some(synth) = synthesis() else {
+            no_voice.set(Some(NO_VOICE));
             return;
         };
-        no_voice.set(false);
+        let voice = match chinese_voice(&synth) {
+            Ok(voice) => voice,
+            Err(message) => {
+                no_voice.set(Some(message));
+                return;
+            }
+        };
+        no_voice.set(None);
         let text = chosen_text().unwrap_or_else(main_text);
         let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
-            no_voice.set(true);
+            no_voice.set(Some(NO_VOICE));
             return;
         };
         utterance.set_lang(&voice.lang());
@@ -106,7 +121,7 @@ pub fn ReadAloud() -> impl IntoView {
             >
                 <button type="button" class="tool" on:click=move |_| stop()>"停止朗读"</button>
             </Show>
-            <span class="read-aloud-status" role="status">{move || if no_voice.get() { NO_VOICE } else { "" }}</span>
+            <span class="read-aloud-status" role="status">{move || no_voice.get().unwrap_or_default()}</span>
         </span>
     }
 }

@@ -92,6 +92,14 @@ fn build() -> Result<PathBuf, String> {
         .arg(pkg.join("app_bg.wasm"))
         .arg("-o")
         .arg(&optimised))?;
+    // wasm-bindgen's glue uses syntax of ES2020 (`?.`); esbuild lowers it to ES2017, which the
+    // oldest engines the site supports parse (README: Browsers and phones), and minifies it.
+    say("esbuild: the glue lowered to ES2017 syntax and minified");
+    let glue = pkg.join("app.es2017.js");
+    run(Command::new(root.join("node_modules/.bin/esbuild"))
+        .arg(pkg.join("app.js"))
+        .args(["--target=es2017", "--minify", "--log-level=warning"])
+        .arg(format!("--outfile={}", glue.display())))?;
     say("pre-rendering every page to HTML (native build of the app)");
     let prerendered = root.join("target/prerender");
     let _ = std::fs::remove_dir_all(&prerendered);
@@ -100,7 +108,7 @@ fn build() -> Result<PathBuf, String> {
         .args(["run", "--quiet", "-p", "app", "--features", "ssr", "--bin", "prerender", "--"])
         .arg(&prerendered))?;
     let dist = root.join("dist");
-    assemble::assemble(&root, &optimised, &pkg.join("app.js"), &prerendered, &dist)?;
+    assemble::assemble(&root, &optimised, &glue, &prerendered, &dist)?;
     say(&format!("the site is in {}", dist.display()));
     Ok(dist)
 }
@@ -108,6 +116,7 @@ fn build() -> Result<PathBuf, String> {
 /// Runs every test: Rust, the production build, and the browser tests.
 fn test() -> Result<(), String> {
     let root = root();
+    tools::ensure_rust_lints()?;
     say("cargo fmt --check: the code is formatted");
     run(Command::new(tools::cargo()).current_dir(&root).args(["fmt", "--all", "--check"]))?;
     say("cargo clippy: no warning in any crate or target");

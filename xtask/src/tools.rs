@@ -280,3 +280,18 @@ pub fn ensure_debian_command(command: &str, package: &str, why: &str) -> Result<
     say(&format!("installing {package} with apt-get ({command}, {why})"));
     apt_install(&[package])
 }
+
+/// Makes sure `cargo fmt` and `cargo clippy` run, adding rustup's components if they do not.
+pub fn ensure_rust_lints() -> Result<(), String> {
+    let runs = |tool: &str| succeeds(Command::new(cargo()).args([tool, "--version"]));
+    if runs("fmt") && runs("clippy") {
+        return Ok(());
+    }
+    say("installing rustup's rustfmt and clippy components (for the format and lint gate)");
+    let _ = Command::new("timeout").args(["300", "rustup", "component", "add", "rustfmt", "clippy"]).status();
+    if runs("fmt") && runs("clippy") {
+        Ok(())
+    } else {
+        Err("cargo fmt and cargo clippy are needed: `rustup component add rustfmt clippy` did not install them".into())
+    }
+}

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use crate::money::yuan;
 use forms::{Attachment1, Attachment3};
-use roster::{merge, summarize};
+use roster::{merge, summarize, Loaded};
 
 /// Rows shown at first, and added by "显示更多": enough for a village, light on a cheap phone.
 const PAGE: usize = 50;
@@ -55,8 +55,7 @@ struct Draft {
 #[component]
 pub fn CadrePage() -> impl IntoView {
     let rows = RwSignal::new(Vec::<Row>::new());
-    let loaded = RwSignal::new(false);
-    let storage_error = RwSignal::new(None::<String>);
+    let storage = RwSignal::new(None::<StorageState>);
     let mode = RwSignal::new(Mode::Roster);
     let shown = RwSignal::new(PAGE);
     let report = RwSignal::new(None::<ImportReport>);
@@ -65,23 +64,32 @@ pub fn CadrePage() -> impl IntoView {
     let today = RwSignal::new(None::<Date>);
     let cutoff = RwSignal::new(String::new());
 
-    // Storage is read once in the browser; writing waits for it so an empty start never
-    // overwrites a saved roster.
+    // Storage is read once in the browser, changing nothing; writing waits for it, so an empty
+    // start never overwrites a saved roster, and never happens while what is stored could not be
+    // read.
     Effect::new(move |_| {
-        match roster::load() {
-            Ok(saved) => rows.set(saved),
-            Err(e) => storage_error.set(Some(e)),
-        }
+        let state = match roster::load() {
+            Loaded::Rows(saved) => {
+                rows.set(saved);
+                StorageState::Saved
+            }
+            Loaded::Unreadable { raw, reason } => StorageState::Unreadable { raw, reason },
+            Loaded::Unavailable(reason) => StorageState::Unavailable(reason),
+        };
         let now = js_sys::Date::new_0();
         let day = Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8);
         today.set(day);
         cutoff.set(day.map(|d| d.to_string()).unwrap_or_default());
-        loaded.set(true);
+        storage.set(Some(state));
     });
     Effect::new(move |_| {
-        let result = rows.with(|r| loaded.get_untracked().then(|| roster::save(r)));
-        if let Some(Err(e)) = result {
-            storage_error.set(Some(e));
+        let saves = storage.with_untracked(|s| s.as_ref().is_some_and(StorageState::saves));
+        match rows.with(|r| saves.then(|| roster::save(r))) {
+            Some(Err(e)) => storage.set(Some(StorageState::SaveFailed(e))),
+            Some(Ok(())) if storage.with_untracked(|s| matches!(s, Some(StorageState::SaveFailed(_)))) => {
+                storage.set(Some(StorageState::Saved))
+            }
+            _ => {}
         }
     });
 
@@ -122,7 +130,7 @@ pub fn CadrePage() -> impl IntoView {
     let on_export = move |_| {
         let text = rows.with(|r| write_csv(r));
         let day = today.get_untracked().map(|d| d.to_string()).unwrap_or_default();
-        download(&format!("健康扶贫台账-{day}.csv"), &text);
+        download(&format!("健康扶贫台账-{day}.csv"), "text/csv;charset=utf-8", &text);
     };
 
     let save_draft = move |_| {
@@ -154,7 +162,7 @@ pub fn CadrePage() -> impl IntoView {
             <p class="privacy-note" id="privacy-note">
                 "名单只保存在这台手机（电脑）的浏览器里，不会上传到任何地方。换手机或清除浏览器数据会丢失，请定期导出备份。"
             </p>
-            {move || storage_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <StorageNotice storage=storage rows=rows/>
             <p>
                 "按《君山区农村贫困人口大病专项救治工作方案》四（一）建立救治台账。每个病人按出院日期用本站的计算器估算家里要付多少钱，"
                 "并可打印附件1（台账管理表）和附件3（救助进展情况统计表）。"
@@ -182,7 +190,7 @@ pub fn CadrePage() -> impl IntoView {
                     <button type="button" class="secondary" id="clear-no" on:click=move |_| confirm_clear.set(false)>"不清空"</button>
                 </div>
             })}
-            {move || report.get().map(|r| view! { <ImportResult report=r/> })}
+            {move || report.get().map(|r| view! { <ImportResult report=r storage=storage/> })}
             {move || draft.get().is_some().then(|| view! { <RowForm draft=draft on_save=save_draft/> })}
             <h2>"合计"</h2>
             <Totals summary=summary/>
@@ -236,12 +244,12 @@ pub fn CadrePage() -> impl IntoView {
     }
 }
 
-/// Offers text as a file to save (UTF-8, as the string is).
-fn download(name: &str, text: &str) {
+/// Offers text as a file to save (UTF-8, as the string is), of the given MIME type.
+fn download(name: &str, mime: &str, text: &str) {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
@@ -258,11 +266,84 @@ fn download(name: &str, text: &str) {
     );
 }
 
+/// Where the roster's storage stands, as the page tells the cadre.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum StorageState {
+    /// Read, and saved after every change.
+    Saved,
+    /// What is stored could not be read: it is kept as it is and not written over.
+    Unreadable { raw: String, reason: String },
+    /// This browser gives the page no storage: the roster lasts for this visit only.
+    Unavailable(String),
+    /// The last save failed (storage full); the next save that succeeds clears this.
+    SaveFailed(String),
+}
+
+impl StorageState {
+    /// Whether a change to the roster is written to storage.
+    fn saves(&self) -> bool {
+        matches!(self, StorageState::Saved | StorageState::SaveFailed(_))
+    }
+}
+
+/// What the page says when the roster cannot be read or saved here, with what the cadre can do:
+/// export what could not be read, as it is, or set it aside and start again.
+#[component]
+fn StorageNotice(storage: RwSignal<Option<StorageState>>, rows: RwSignal<Vec<Row>>) -> impl IntoView {
+    let export_unreadable = move |_| {
+        if let Some(StorageState::Unreadable { raw, .. }) = storage.get_untracked() {
+            download("健康扶贫台账-读不出的数据.json", "application/json;charset=utf-8", &raw);
+        }
+    };
+    let set_aside = move |_| {
+        let Some(StorageState::Unreadable { raw, .. }) = storage.get_untracked() else { return };
+        let state = match roster::set_aside(&raw, js_sys::Date::now()) {
+            Ok(_) => match rows.with_untracked(|r| roster::save(r)) {
+                Ok(()) => StorageState::Saved,
+                Err(e) => StorageState::SaveFailed(e),
+            },
+            Err(e) => StorageState::SaveFailed(e),
+        };
+        storage.set(Some(state));
+    };
+    move || {
+        let notice = match storage.get()? {
+            StorageState::Saved => return None,
+            StorageState::Unreadable { reason, .. } => view! {
+                <p><strong>{format!("本机保存的名单读不出来：{reason}。")}</strong>
+                    "它原样留在这台手机（电脑）上，本页不会覆盖它。"</p>
+                <p>"可以把它原样导出，交给懂电脑的人查看；也可以把它移到一边（仍然留在本机），重新开始记名单。"
+                    "在那之前，这次添加或导入的病人不会保存，请用“导出全部”保存。"</p>
+                <button type="button" class="secondary" id="export-unreadable" on:click=export_unreadable>"原样导出读不出的数据"</button>
+                <button type="button" class="secondary" id="set-aside" on:click=set_aside>"移到一边，重新开始"</button>
+            }
+            .into_any(),
+            StorageState::Unavailable(reason) => view! {
+                <p><strong>{format!("{reason}。")}</strong>
+                    "这次可以照常添加、导入和打印，但关闭页面后名单就没有了：请用“导出全部”保存，下次再导入。"</p>
+            }
+            .into_any(),
+            StorageState::SaveFailed(reason) => view! {
+                <p><strong>{format!("{reason}。")}</strong>
+                    "刚才的改动还在页面上，但没有保存到本机：请先用“导出全部”备份。"</p>
+            }
+            .into_any(),
+        };
+        Some(view! { <div class="notice warning" id="storage-notice" role="alert">{notice}</div> })
+    }
+}
+
 /// What the last import did: rows added, repeats left out, and each bad row with its column and
 /// reason.
+///
+/// `storage` says whether the rows were saved on this device.
 #[component]
-fn ImportResult(report: ImportReport) -> impl IntoView {
+fn ImportResult(report: ImportReport, storage: RwSignal<Option<StorageState>>) -> impl IntoView {
     let ImportReport { file, added, skipped, errors, warnings } = report;
+    let saved = move || match storage.get() {
+        Some(StorageState::Saved) => "已保存在这台手机（电脑）上。",
+        _ => "但没有保存到这台手机（电脑）上，关闭页面就会丢失：请先用“导出全部”保存。",
+    };
     view! {
         <div class="import-report" id="import-report" role="status">
             <p>
@@ -270,6 +351,7 @@ fn ImportResult(report: ImportReport) -> impl IntoView {
                 {(skipped > 0).then(|| format!("，{skipped} 行与名单中已有的完全相同，没有重复加入"))}
                 {(!errors.is_empty()).then(|| format!("；{} 处错误，有错的行没有导入：", errors.len()))}
             </p>
+            {(added > 0).then(|| view! { <p id="import-saved">{saved}</p> })}
             {(!errors.is_empty()).then(|| view! {
                 <ul class="import-errors">
                     {errors.into_iter().map(|e| view! {

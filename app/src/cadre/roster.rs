@@ -13,6 +13,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// The localStorage key; the version lets a later format read this one.
 pub const STORAGE_KEY: &str = "jkfp.cadre.roster.v1";
 
+/// Where a stored roster that could not be read is kept when the cadre chooses to start again:
+/// this prefix and the time it was set aside, in milliseconds.
+pub const SET_ASIDE_PREFIX: &str = "jkfp.cadre.roster.set-aside.";
+
+/// The format's version this page reads and writes.
+const VERSION: u64 = 1;
+
 /// What is stored under [`STORAGE_KEY`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stored {
@@ -22,13 +29,81 @@ pub struct Stored {
     pub rows: Vec<Row>,
 }
 
-/// Reads the roster from this browser. Only from effects and event handlers.
-pub fn load() -> Result<Vec<Row>, String> {
-    use gloo_storage::{errors::StorageError, LocalStorage, Storage};
-    match LocalStorage::get::<Stored>(STORAGE_KEY) {
-        Ok(s) => Ok(s.rows),
-        Err(StorageError::KeyNotFound(_)) => Ok(Vec::new()),
-        Err(e) => Err(format!("读取本机保存的名单失败：{e}")),
+/// What this browser holds for the roster, as the page found it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loaded {
+    /// A roster this page can read (empty when nothing was saved).
+    Rows(Vec<Row>),
+    /// Something is stored that this page cannot read whole: it is left exactly as it is and is
+    /// never written over until the cadre sets it aside.
+    Unreadable { raw: String, reason: String },
+    /// This browser gives the page no storage (private mode, a WebView without DOM storage, a
+    /// setting): the roster lives for this visit only.
+    Unavailable(String),
+}
+
+/// The page's storage, or why there is none. `localStorage` may throw (`SecurityError`) or be
+/// `null`; neither is a panic.
+fn storage() -> Result<web_sys::Storage, String> {
+    const NONE: &str = "这个浏览器不让本页保存名单（可能是无痕模式，或浏览器设置不允许网页存储）";
+    let window = web_sys::window().ok_or_else(|| NONE.to_string())?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) | Err(_) => Err(NONE.to_string()),
+    }
+}
+
+/// Reads the roster from this browser, changing nothing. Only from effects and event handlers.
+pub fn load() -> Loaded {
+    let storage = match storage() {
+        Ok(storage) => storage,
+        Err(reason) => return Loaded::Unavailable(reason),
+    };
+    match storage.get_item(STORAGE_KEY) {
+        Ok(None) => Loaded::Rows(Vec::new()),
+        Ok(Some(raw)) => match parse_stored(&raw) {
+            Ok(rows) => Loaded::Rows(rows),
+            Err(reason) => Loaded::Unreadable { raw, reason },
+        },
+        Err(_) => Loaded::Unavailable("这个浏览器不让本页读取保存的名单".into()),
+    }
+}
+
+/// Reads a stored roster, refusing anything it would not write back exactly: another version,
+/// a value cut short, a field of the wrong kind, or a field it does not know (which saving
+/// would drop). The reason is in Chinese.
+pub fn parse_stored(raw: &str) -> Result<Vec<Row>, String> {
+    use serde_json::Value;
+    let value: Value = serde_json::from_str(raw).map_err(|_| "保存的内容不完整或已损坏".to_string())?;
+    let Value::Object(object) = &value else { return Err("保存的内容不是名单".into()) };
+    match object.get("version").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        Some(other) => return Err(format!("保存的是第 {other} 版的名单格式，本页只认得第 {VERSION} 版（可能是用更新的网站保存的）")),
+        None => return Err("保存的内容没有版本号".into()),
+    }
+    if let Some(key) = object.keys().find(|k| *k != "version" && *k != "rows") {
+        return Err(format!("保存的内容有本页不认得的项“{}”", cut(key)));
+    }
+    let Some(Value::Array(rows)) = object.get("rows") else { return Err("保存的内容没有名单".into()) };
+    let known = serde_json::to_value(Row::default()).map_err(|e| e.to_string())?;
+    let Value::Object(known) = known else { return Err("名单的格式有误".into()) };
+    for (i, row) in rows.iter().enumerate() {
+        let Value::Object(fields) = row else { return Err(format!("第 {} 个病人的内容有误", i + 1)) };
+        if let Some(key) = fields.keys().find(|k| !known.contains_key(k.as_str())) {
+            return Err(format!("第 {} 个病人有本页不认得的项“{}”", i + 1, cut(key)));
+        }
+    }
+    let stored: Stored = serde_json::from_value(value).map_err(|e| format!("名单里有一项的内容有误（{}）", cut(&e.to_string())))?;
+    Ok(stored.rows)
+}
+
+/// A name from a stored value, cut short for a message.
+fn cut(text: &str) -> String {
+    const MOST: usize = 30;
+    if text.chars().count() > MOST {
+        format!("{}…", text.chars().take(MOST).collect::<String>())
+    } else {
+        text.to_string()
     }
 }
 
@@ -40,11 +115,19 @@ struct StoredRef<'a> {
     rows: &'a [Row],
 }
 
-/// Writes the roster to this browser. Only from effects and event handlers.
+/// Writes the roster to this browser. Only from effects and event handlers, and never while
+/// what is stored could not be read ([`Loaded::Unreadable`]).
 pub fn save(rows: &[Row]) -> Result<(), String> {
-    use gloo_storage::{LocalStorage, Storage};
-    LocalStorage::set(STORAGE_KEY, StoredRef { version: 1, rows })
-        .map_err(|e| format!("保存失败（浏览器存储空间可能已满）：{e}"))
+    let json = serde_json::to_string(&StoredRef { version: VERSION as u32, rows }).map_err(|e| e.to_string())?;
+    storage()?.set_item(STORAGE_KEY, &json).map_err(|_| "没能保存到本机（浏览器的存储空间可能已满）".to_string())
+}
+
+/// Keeps a stored value that could not be read under a key of its own, so that the roster's
+/// own key can be written again; the value itself is not changed.
+pub fn set_aside(raw: &str, now_ms: f64) -> Result<String, String> {
+    let key = format!("{SET_ASIDE_PREFIX}{now_ms:.0}");
+    storage()?.set_item(&key, raw).map_err(|_| "没能把读不出的数据移到一边（浏览器的存储空间可能已满）".to_string())?;
+    Ok(key)
 }
 
 /// What the engine says about one row: what the payers and the family pay, or why it cannot
@@ -182,6 +265,40 @@ mod tests {
             [("食管癌", 1), ("胃癌", 2)]
         );
         assert_eq!(s.rows[2].money, Err("请填写住院总费用".to_owned()));
+    }
+
+    #[test]
+    fn what_saving_writes_is_read_back() {
+        let rows = vec![row("张三"), row("李四")];
+        let json = serde_json::to_string(&StoredRef { version: 1, rows: &rows }).unwrap();
+        assert_eq!(parse_stored(&json), Ok(rows));
+        assert_eq!(parse_stored(r#"{"version":1,"rows":[]}"#), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn a_stored_roster_that_saving_would_change_is_refused_with_its_reason() {
+        let good = serde_json::to_string(&StoredRef { version: 1, rows: &[row("张三")] }).unwrap();
+        let age_as_number = good.replace(r#""age":"56""#, r#""age":56"#);
+        assert_ne!(age_as_number, good, "the row has an age to change");
+        let renamed = good.replace(r#""name":"#, r#""full_name":"#);
+        let cases = [
+            (age_as_number.as_str(), "有误"),
+            (&good[..good.len() - 5], "不完整"),
+            (renamed.as_str(), "不认得的项“full_name”"),
+            (r#"{"version":99,"rows":[]}"#, "第 99 版"),
+            (r#"{"rows":[]}"#, "没有版本号"),
+            (r#"{"version":1,"rows":[],"extra":1}"#, "不认得的项“extra”"),
+            (r#"[1,2]"#, "不是名单"),
+            (r#"{"version":1,"rows":[3]}"#, "第 1 个病人"),
+        ];
+        for (raw, reason) in cases {
+            match parse_stored(raw) {
+                Err(message) => assert!(message.contains(reason), "{raw}: {message}"),
+                Ok(rows) => panic!("{raw} was read as {rows:?}"),
+            }
+        }
+        let long_key = format!(r#"{{"version":1,"rows":[{{"{}":"x"}}]}}"#, "长".repeat(1000));
+        assert!(parse_stored(&long_key).unwrap_err().chars().count() < 80, "a long key is cut in the message");
     }
 
     #[test]

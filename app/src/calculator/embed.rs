@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::quick::QuickForm;
-use super::{provide_calc, ResultView};
+use super::{provide_calc, DamagedLinkNotice, ResultView};
 
 /// The embedded calculator at `/embed`.
 #[component]
@@ -23,6 +23,7 @@ pub fn EmbedPage() -> impl IntoView {
         <div class="embed">
             <h1 class="embed-title">"住院费用计算器"</h1>
             <p class="embed-note">"所有计算都在您的手机上完成，不会发送到任何地方。本站为估算工具，以医院实际结算为准。"</p>
+            <DamagedLinkNotice damaged=calc.damaged/>
             <QuickForm/>
             <ResultView/>
             <p class="embed-open">

@@ -142,6 +142,19 @@ fn provide_calc() -> Calc {
     calc
 }
 
+/// Says that the link the calculator was opened with could not be read whole, and that what
+/// could not be read was replaced by defaults. `damaged` is set when the fragment is read.
+#[component]
+pub fn DamagedLinkNotice(damaged: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || damaged.get()>
+            <p class="notice warning" role="alert" id="damaged-link">
+                "这个链接不完整或被改动过，读不懂的部分已经换成默认值。请检查下面填写的内容。"
+            </p>
+        </Show>
+    }
+}
+
 /// The calculator page.
 #[component]
 pub fn CalculatorPage() -> impl IntoView {
@@ -153,11 +166,7 @@ pub fn CalculatorPage() -> impl IntoView {
         <sheet::PrintHeader/>
         <h1>"住院费用计算器"</h1>
         <p class="lead">"填上病人的情况和住院费用，看看各项报销之后，家里大约要付多少钱。所有计算都在您的手机上完成，不会发送到任何地方。"</p>
-        <Show when=move || damaged.get()>
-            <p class="notice warning" role="alert" id="damaged-link">
-                "这个链接不完整或被改动过，读不懂的部分已经换成默认值。请检查下面填写的内容。"
-            </p>
-        </Show>
+        <DamagedLinkNotice damaged=damaged/>
         <div class="mode-switch" role="group" aria-label="填写方式">
             <button
                 type="button"
