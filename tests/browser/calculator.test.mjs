@@ -96,6 +96,17 @@ test('a copied link reopens the same estimate in a fresh page, and nothing leave
   await context.close();
 });
 
+test('a tampered link opens the embedded calculator with the same message', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}/embed#m=q&c=king&rf=yes&d=gastric_cancer&t=50000`);
+  await waitForApp(page);
+  await page.locator('#damaged-link').waitFor();
+  assert.match(await page.locator('#damaged-link').innerText(), /不完整或被改动过/);
+  assert.equal(await page.getByLabel('疾病').inputValue(), 'gastric_cancer');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a tampered link opens the calculator with a clear message and safe defaults', async () => {
   const { context, page, problems } = await openPage(browser);
   await page.goto(`${BASE_URL}/calculator#m=q&c=king&zz=%ZZ&d=gastric_cancer&t=50000`);

@@ -134,9 +134,11 @@ test('a full storage is said, with the import report, and the alert clears once 
   await page.goto(`${BASE_URL}/cadre`);
   await waitForApp(page);
   await page.evaluate(() => { window.storageFull = true; });
-  const csv = '序号,姓名,性别,年龄\n1,王五,男,60\n';
+  const csv = '序号,姓名,性别,年龄,籍贯,身份证号,合医证号,贫困登记,疾病,医院,是否转诊,出院日期,住院总费用,政策范围内费用,建立台账时间,救治状态,完成救治日期,备注\n'
+    + '1,王五,男,60,君山区,,,农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,2018-03-02,未完成,,\n';
   await page.locator('#cadre-import').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('#import-report').waitFor();
+  assert.equal(await page.locator('#import-added').innerText(), '1');
   assert.match(await page.locator('#storage-notice').innerText(), /存储空间可能已满/);
   assert.match(await page.locator('#import-saved').innerText(), /没有保存到这台手机/);
   await page.evaluate(() => { window.storageFull = false; });
