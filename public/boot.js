@@ -56,7 +56,7 @@
   // Only /embed may be shown inside another site's frame. Any other page framed by another
   // origin does not start (so the roster kept on this phone is never shown there, and no click
   // in the frame can change it) and offers to open the page on its own. A meta CSP cannot carry
-  // frame-ancestors; the deployment's headers say it too (deploy/nginx.conf).
+  // frame-ancestors; a host that can send headers should send it too (README: Browsers and phones).
   var framedElsewhere = false;
   try {
     framedElsewhere = window.top !== window.self && window.top.location.origin !== location.origin;
