@@ -143,7 +143,12 @@ function stubSpeech(voices) {
 
 test('read aloud speaks the estimate in Mandarin', async () => {
   const { context, page, problems } = await openPage(browser);
-  await page.addInitScript(stubSpeech(), [{ name: 'English', lang: 'en-US' }, { name: '普通话', lang: 'zh-CN' }]);
+  // An online voice is listed first: the text must not go to it.
+  await page.addInitScript(stubSpeech(), [
+    { name: 'English', lang: 'en-US', localService: true },
+    { name: '在线普通话', lang: 'zh-CN', localService: false },
+    { name: '普通话', lang: 'zh-CN', localService: true },
+  ]);
   await page.goto(`${BASE_URL}${EXAMPLE}`);
   await waitForApp(page);
   await page.locator('#family-pays').waitFor();
@@ -168,8 +173,20 @@ test('read aloud speaks the estimate in Mandarin', async () => {
   await context.close();
 });
 
+test('read aloud never uses an online voice: with only online Mandarin voices it says why and speaks nothing', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.addInitScript(stubSpeech(), [{ name: '在线普通话', lang: 'zh-CN', localService: false }]);
+  await page.goto(`${BASE_URL}/policy`);
+  await waitForApp(page);
+  await page.getByRole('button', { name: '朗读', exact: true }).click();
+  await page.getByText('这台手机只有联网的中文语音：为了不把页面上的内容发到网上，本站不用它朗读').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__spoken), [], 'nothing was handed to the online voice');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('read aloud says so when the phone has no Chinese voice', async () => {
-  for (const voices of [[], [{ name: 'English', lang: 'en-US' }]]) {
+  for (const voices of [[], [{ name: 'English', lang: 'en-US', localService: true }]]) {
     const { context, page, problems } = await openPage(browser);
     await page.addInitScript(stubSpeech(), voices);
     await page.goto(`${BASE_URL}/policy`);
