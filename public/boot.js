@@ -14,6 +14,9 @@
   var WASM = '/{{wasm}}';
   // How long the wasm may take before the parts say the network is slow (they keep waiting).
   var SLOW_AFTER_MS = 15000;
+  // After this long without the wasm, a line fixed at the bottom of the screen says that the
+  // page's tools are getting ready (fixed, so nothing on the page moves; a fast load never shows it).
+  var GETTING_READY_AFTER_MS = 1000;
   // Parts that are a whole tool: each gets its own message. The small ones (朗读, 大字, 分享,
   // 打印) are hidden when they cannot run, and one line at the top of the page says why.
   var TOOLS = {
@@ -90,6 +93,7 @@
   } catch (e) {}
 
   var state = 'loading';
+  var gettingReadyShown = false;
   // Taps held until their part is taken over, and fields typed into before that.
   var heldTaps = [];
   var typedFields = [];
@@ -157,6 +161,23 @@
         box.innerHTML = html;
         box.setAttribute('data-state', state);
       }
+    }
+    var bar = document.getElementById('boot-getting-ready');
+    var waitingFor = null;
+    for (var j = 0; j < list.length; j++) {
+      if (TOOLS[list[j].getAttribute('data-island')] && !isTakenOver(list[j])) {
+        waitingFor = TOOLS[list[j].getAttribute('data-island')];
+        break;
+      }
+    }
+    if (gettingReadyShown && state === 'loading' && waitingFor && !bar && document.body) {
+      bar = document.createElement('p');
+      bar.id = 'boot-getting-ready';
+      bar.setAttribute('role', 'status');
+      bar.appendChild(document.createTextNode(waitingFor + '正在准备……网络慢时要等一会儿。'));
+      document.body.appendChild(bar);
+    } else if (bar && !(state === 'loading' && waitingFor)) {
+      bar.parentNode.removeChild(bar);
     }
     var line = document.getElementById('boot-page-status');
     if (smallPartsDown && !line) {
@@ -295,6 +316,7 @@
       return;
     }
     setTimeout(function () { if (state === 'loading') setState('slow'); }, SLOW_AFTER_MS);
+    setTimeout(function () { gettingReadyShown = true; render(); }, GETTING_READY_AFTER_MS);
     var script = document.createElement('script');
     script.src = GLUE;
     script.onerror = function () { setState('failed'); };

@@ -104,6 +104,9 @@ test('a tap before the calculator runs waits visibly and is done once it runs; a
   const arrived = new Promise((resolve) => { release = resolve; });
   await page.route('**/*.wasm', async (route) => { await arrived; await route.continue(); });
   await page.goto(`${BASE_URL}/calculator#dt=2018-03-01`);
+  // Without a tap, a line at the bottom of the screen says the calculator is getting ready.
+  await page.locator('#boot-getting-ready').waitFor({ timeout: 5000 });
+  assert.match(await page.locator('#boot-getting-ready').innerText(), /住院费用计算器正在准备/);
   const answer = page.locator('button.answer', { has: page.locator('.answer-label', { hasText: /^农村低保对象$/ }) });
   await answer.click();
   await page.getByRole('button', { name: '继续' }).click();
@@ -122,6 +125,7 @@ test('a tap before the calculator runs waits visibly and is done once it runs; a
   await page.waitForFunction(() => document.getElementById('guided-heading')?.textContent === '病人得的是什么病？', null, { timeout: 5000 });
   await page.waitForFunction(() => location.hash.includes('c=dibao'), null, { timeout: 5000 });
   assert.equal(await message(page, 'calculator').count(), 0, 'the message is gone once the calculator runs');
+  assert.equal(await page.locator('#boot-getting-ready').count(), 0, 'so is the line at the bottom');
   assert.deepEqual(problems, []);
   await context.close();
 });
