@@ -48,7 +48,8 @@ fn synthesis() -> Option<SpeechSynthesis> {
 fn chinese_voice(synthesis: &SpeechSynthesis) -> Result<SpeechSynthesisVoice, &'static str> {
     let voices: Vec<SpeechSynthesisVoice> = synthesis.get_voices().iter().map(JsCast::unchecked_into).collect();
     let lang = |v: &SpeechSynthesisVoice| v.lang().to_ascii_lowercase().replace('_', "-");
-    let chinese: Vec<&SpeechSynthesisVoice> = voices.iter().filter(|v| lang(v).starts_with("zh") || lang(v).starts_with("cmn")).collect();
+    let chinese: Vec<&SpeechSynthesisVoice> =
+        voices.iter().filter(|v| lang(v).starts_with("zh") || lang(v).starts_with("cmn")).collect();
     let local: Vec<&SpeechSynthesisVoice> = chinese.iter().copied().filter(|v| v.local_service()).collect();
     match local.iter().find(|v| lang(v).starts_with("zh-cn") || lang(v).starts_with("cmn")).or(local.first()) {
         Some(voice) => Ok((*voice).clone()),

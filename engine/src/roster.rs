@@ -358,14 +358,13 @@ pub struct Import {
 impl Import {
     /// Every row of the file in order, as the row read or its first problem, with its number.
     pub fn in_file_order(&self) -> Vec<(usize, Result<&Row, &RowProblem>)> {
+        let read = self.row_numbers.iter().copied().zip(self.rows.iter().map(Ok));
         let mut out: Vec<(usize, Result<&Row, &RowProblem>)> =
-            self.row_numbers.iter().copied().zip(self.rows.iter().map(Ok)).collect();
-        for e in &self.errors {
-            if !out.iter().any(|(n, _)| *n == e.row) {
-                out.push((e.row, Err(e)));
-            }
-        }
+            read.chain(self.errors.iter().map(|e| (e.row, Err(e)))).collect();
+        // Stable, so a row read comes before any problem with its number and a row's problems
+        // stay in order; both lists are in file order already, so this is one linear merge.
         out.sort_by_key(|(n, _)| *n);
+        out.dedup_by(|later, earlier| later.0 == earlier.0 && later.1.is_err());
         out
     }
 }

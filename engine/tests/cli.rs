@@ -5,6 +5,8 @@ mod common;
 
 use common::run_tool as run;
 use serde_json::{json, Value};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn example() -> Value {
     json!({"date":"2018-03-01","category":"dibao","disease":"gastric_cancer","age":56,
@@ -12,7 +14,7 @@ fn example() -> Value {
 }
 
 #[test]
-fn the_issue_example() {
+fn the_readme_example() {
     let out = run(example().to_string().as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stderr.is_empty());
@@ -156,8 +158,8 @@ fn bad_cases_are_refused_cleanly() {
         // flags only for level hospitals
         ("in_county", "true", "in_county", "选了具体医院时不用填写“医院是否在本县（区）内”，只有按级别选择医院时才需要"),
         ("designated", "false", "designated", "选了具体医院时不用填写“是否为该病的定点救治医院”，只有按级别选择医院时才需要"),
-        // unknown and missing keys
-        ("colour", "\"red\"", "colour", "不认识的字段“colour”"),
+        // unknown and missing keys (a message that quotes the key does not name it again)
+        ("colour", "\"red\"", "", "不认识的字段“colour”"),
         ("date", "null", "date", "请填写住院日期"),
         ("total_cost", "\"\"", "total_cost", "请填写住院总费用"),
     ];
@@ -201,7 +203,7 @@ fn input_that_is_not_a_case_is_refused() {
     refused("{\"total_cost\": NaN}", "", "输入不是有效的 JSON（第 1 行第 16 列）");
     refused("42", "", "输入应为一个病例对象，或由病例对象组成的数组");
     refused("\"case\"", "", "输入应为一个病例对象，或由病例对象组成的数组");
-    refused("{\"date\":\"2018-03-01\",\"date\":\"2018-03-02\"}", "date", "字段“date”出现了两次");
+    refused("{\"date\":\"2018-03-01\",\"date\":\"2018-03-02\"}", "", "字段“date”出现了两次");
     refused(&"[".repeat(10_000), "", "输入不是有效的 JSON（第 1 行第 10000 列）");
     // Deep nesting is refused without exhausting the stack.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
@@ -226,4 +228,68 @@ fn the_largest_amount_is_accepted() {
     c["critical_paid_this_year"] = json!("100000000");
     let out = run(c.to_string().as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Runs the tool with `args` and a stdin that is left open and never written: a tool that read
+/// it would wait for ever, so it is killed after a while and the test fails.
+fn run_with_open_stdin(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_estimate"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the estimate tool starts");
+    let stdin = child.stdin.take();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().expect("the tool can be waited for").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("estimate {args:?} waited for stdin");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().expect("the estimate tool finishes");
+    drop(stdin);
+    out
+}
+
+#[test]
+fn help_and_version_answer_without_reading_stdin() {
+    for args in [&["--help"][..], &["-h"], &["--csv", "--help"]] {
+        let out = run_with_open_stdin(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(out.stderr.is_empty(), "{args:?}");
+        let usage = String::from_utf8(out.stdout).unwrap();
+        for part in ["用法", "Usage", "estimate < ", "--csv", "--version", "退出状态"] {
+            assert!(usage.contains(part), "{args:?}: {part} missing from\n{usage}");
+        }
+    }
+    let out = run_with_open_stdin(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("estimate {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn unknown_arguments_are_refused_without_reading_stdin() {
+    for (args, named) in [
+        (&["--cvs"][..], "--cvs"),
+        (&["--csv", "-x"], "-x"),
+        (&["case.json"], "case.json"),
+        (&["--cvs", "--help"], "--cvs"),
+    ] {
+        let out = run_with_open_stdin(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), format!("未知的参数：{named}（可用 --help 查看用法）\n"));
+    }
+    // A long argument is cut to 40 characters, on a character.
+    let long = format!("--{}", "参".repeat(100));
+    let out = run_with_open_stdin(&[&long]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("未知的参数：--{}…（可用 --help 查看用法）\n", "参".repeat(38))
+    );
 }

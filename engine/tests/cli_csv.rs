@@ -3,8 +3,24 @@
 mod common;
 
 use common::run_tool as run;
-use engine::roster::{write_csv, Row, BOM, HEADERS};
-use serde_json::Value;
+use engine::roster::{read_csv, write_csv, Row, BOM, HEADERS};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs the tool with `args` and `stdin`.
+fn run_args(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_estimate"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the estimate tool starts");
+    child.stdin.take().expect("stdin is piped").write_all(stdin).expect("stdin accepts the input");
+    child.wait_with_output().expect("the estimate tool finishes")
+}
 
 fn gastric(name: &str) -> Row {
     Row {
@@ -74,4 +90,81 @@ fn a_file_without_a_header_is_refused_whole() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("输入有误：第一行应是表头"));
     assert_eq!(HEADERS[0], "序号");
+}
+
+#[test]
+fn the_csv_flag_reads_a_file_that_does_not_look_like_one() {
+    // Columns in another order, no BOM: only `--csv` says it is a roster.
+    let file = "姓名,疾病,医院,出院日期,贫困登记,年龄,住院总费用,政策范围内费用\n张三,胃癌,君山区人民医院,2018-03-01,农村低保对象,56,50000,45000\n";
+    let out = run_args(&["--csv"], file.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["patient_pays"], "2846.05");
+    assert_eq!(run(file.as_bytes()).status.code(), Some(2), "read as JSON without the flag");
+}
+
+#[test]
+fn warnings_are_written_to_stderr_with_row_and_column() {
+    let mut wrong = gastric("李四");
+    wrong.id_number = "110105194912310021".into();
+    let mut good = gastric("张三");
+    good.id_number = "11010519491231002X".into();
+    // With a column the tool does not know, which is a warning on the header.
+    let file: String = write_csv(&[good, wrong.clone(), wrong])
+        .split_terminator("\r\n")
+        .enumerate()
+        .map(|(i, line)| if i == 0 { format!("{line},说明\r\n") } else { format!("{line},\r\n") })
+        .collect();
+    let out = run(file.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3, "rows with a warning are still estimated");
+    let wrong_id = "身份证号最后一位校验码不对（按前 17 位应为 X），请核对是否抄错";
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("提醒：第 1 行“说明”：不认识这一列，已忽略\n提醒：第 3 行“身份证号”：{wrong_id}\n提醒：第 4 行“身份证号”：{wrong_id}\n")
+    );
+}
+
+/// A roster of `n` rows that all fail (an age that is not a number).
+fn failing_rows(n: usize) -> String {
+    let mut file = HEADERS.join(",") + "\n";
+    for i in 0..n {
+        file.push_str(&format!("{i},王五,男,abc,,,,农村低保对象,胃癌,,,,,,,,,\n"));
+    }
+    file
+}
+
+#[test]
+fn failing_rows_take_linear_time() {
+    // Putting the rows in file order once searched every row so far for each failing row.
+    let fastest = |n: usize| {
+        let import = read_csv(&failing_rows(n));
+        assert_eq!(import.errors.len(), n);
+        let mut best = Duration::MAX;
+        for _ in 0..3 {
+            let start = Instant::now();
+            let order = import.in_file_order();
+            best = best.min(start.elapsed());
+            assert_eq!(order.len(), n);
+            assert!(order.iter().enumerate().all(|(i, (row, r))| *row == i + 2 && r.is_err()));
+        }
+        best
+    };
+    let (small, large) = (fastest(50_000), fastest(200_000));
+    // Four times the rows: four times the time when linear, sixteen when quadratic.
+    assert!(large < small * 8 + Duration::from_millis(20), "50,000 rows {small:?}, 200,000 rows {large:?}");
+
+    let start = Instant::now();
+    let out = run(failing_rows(200_000).as_bytes());
+    let took = start.elapsed();
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 200_000);
+    assert_eq!(
+        (&items[0]["row"], &items[199_999]["row"], &items[199_999]["field"]),
+        (&json!(2), &json!(200_001), &json!("年龄"))
+    );
+    assert!(took < Duration::from_secs(30), "200,000 failing rows took {took:?}");
 }

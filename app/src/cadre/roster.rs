@@ -78,7 +78,11 @@ pub fn parse_stored(raw: &str) -> Result<Vec<Row>, String> {
     let Value::Object(object) = &value else { return Err("保存的内容不是名单".into()) };
     match object.get("version").and_then(Value::as_u64) {
         Some(VERSION) => {}
-        Some(other) => return Err(format!("保存的是第 {other} 版的名单格式，本页只认得第 {VERSION} 版（可能是用更新的网站保存的）")),
+        Some(other) => {
+            return Err(format!(
+                "保存的是第 {other} 版的名单格式，本页只认得第 {VERSION} 版（可能是用更新的网站保存的）"
+            ))
+        }
         None => return Err("保存的内容没有版本号".into()),
     }
     if let Some(key) = object.keys().find(|k| *k != "version" && *k != "rows") {
@@ -93,7 +97,8 @@ pub fn parse_stored(raw: &str) -> Result<Vec<Row>, String> {
             return Err(format!("第 {} 个病人有本页不认得的项“{}”", i + 1, cut(key)));
         }
     }
-    let stored: Stored = serde_json::from_value(value).map_err(|e| format!("名单里有一项的内容有误（{}）", cut(&e.to_string())))?;
+    let stored: Stored =
+        serde_json::from_value(value).map_err(|e| format!("名单里有一项的内容有误（{}）", cut(&e.to_string())))?;
     Ok(stored.rows)
 }
 
