@@ -133,7 +133,14 @@ fn test() -> Result<(), String> {
     // A million cases through the `estimate` tool under its memory bound: too slow for a debug
     // build, so it runs here in release (it is ignored in the debug run above).
     say("cargo test --release: the estimate tool streams a million cases in bounded memory");
-    run(Command::new(tools::cargo()).current_dir(&root).args(["test", "--release", "-p", "engine", "--test", "cli_stream"]))?;
+    run(Command::new(tools::cargo()).current_dir(&root).args([
+        "test",
+        "--release",
+        "-p",
+        "engine",
+        "--test",
+        "cli_stream",
+    ]))?;
     let dist = build()?;
     let chromium = tools::ensure_chromium()?;
     tools::ensure_debian_command("wasm-validate", "wabt", "to check that the shipped wasm runs on older engines")?;
