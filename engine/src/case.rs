@@ -140,21 +140,42 @@ impl Case {
     }
 
     /// The parameters in force for this case's region and day. A day before the layer's first
-    /// day is an error on the `date` field.
+    /// day falls back to the layer it inherits from, if that one is in force (a Junshan stay
+    /// between the province's plan, 2017-06-30, and the district's, 2017-09-11, is computed
+    /// with the province layer alone: calculation.md, Dates); a day before every layer is an
+    /// error on the `date` field.
     ///
     /// ```
     /// use engine::CaseInput;
+    /// use policy::Region;
+    /// let policy = policy::Policy::builtin();
     /// let mut input = CaseInput::example();
     /// input.date = Some("2017-08-01".into());
-    /// let case = input.parse().unwrap();
-    /// let err = case.parameters(&policy::Policy::builtin()).unwrap_err();
+    /// assert_eq!(input.parse().unwrap().parameters(&policy).unwrap().region(), Region::Hunan);
+    /// input.date = Some("2017-06-29".into());
+    /// let err = input.parse().unwrap().parameters(&policy).unwrap_err();
     /// assert_eq!(err.field(), "date");
     /// ```
     pub fn parameters(&self, policy: &Policy) -> Result<Parameters, EstimateError> {
-        policy.parameters(self.region, self.date).map_err(|e| match e.start() {
-            Some(start) => EstimateError::new(Field::Date, ErrorKind::BeforeStart { region: self.region, start }),
-            None => EstimateError::new(Field::Region, ErrorKind::UnknownRegion),
-        })
+        let mut region = self.region;
+        loop {
+            match policy.parameters(region, self.date) {
+                Ok(params) => return Ok(params),
+                Err(e) => match (e.start(), policy.layer(region).and_then(|l| l.inherits)) {
+                    (Some(_), Some(parent)) => region = parent,
+                    (Some(start), None) => {
+                        return Err(EstimateError::new(
+                            Field::Date,
+                            ErrorKind::BeforeStart {
+                                region: self.region,
+                                start: policy_start(policy, self.region, start),
+                            },
+                        ))
+                    }
+                    (None, _) => return Err(EstimateError::new(Field::Region, ErrorKind::UnknownRegion)),
+                },
+            }
+        }
     }
 }
 
@@ -411,4 +432,17 @@ impl CaseText<'_> {
             critical_paid_this_year,
         })
     }
+}
+
+/// The first day any layer of `region`'s chain applies: the earliest day a case of that region
+/// can be computed. `fallback` is the start of the last layer tried.
+fn policy_start(policy: &Policy, region: Region, fallback: Date) -> Date {
+    let mut earliest = fallback;
+    let mut next = Some(region);
+    for _ in 0..policy.layers().len() {
+        let Some(layer) = next.and_then(|r| policy.layer(r)) else { break };
+        earliest = earliest.min(layer.start);
+        next = layer.inherits;
+    }
+    earliest
 }

@@ -157,6 +157,20 @@ pub enum Warning {
         /// The last day of the period.
         end: Date,
     },
+    /// A Junshan case dated before the district's plan took effect: the province layer alone
+    /// applies (no district fund).
+    DistrictLayerNotYetInForce {
+        /// The district plan's first day.
+        start: Date,
+    },
+    /// A Junshan case dated after the district plan's target ("到2018年底前", Junshan 二): the
+    /// site assumes the district layer goes on to the end of the province's period.
+    DistrictTargetPassed {
+        /// The last day of the district's target.
+        target: Date,
+        /// The last day the site assumes the district layer runs to.
+        assumed_end: Date,
+    },
     /// The patient is not poor: only the ordinary terms apply.
     NotPoor,
     /// A children's disease, but the patient is too old: computed as another disease (I4).
@@ -201,6 +215,8 @@ impl Warning {
     pub const fn id(&self) -> &'static str {
         match self {
             Warning::PolicyPeriodEnded { .. } => "policy_period_ended",
+            Warning::DistrictLayerNotYetInForce { .. } => "district_layer_not_yet_in_force",
+            Warning::DistrictTargetPassed { .. } => "district_target_passed",
             Warning::NotPoor => "not_poor",
             Warning::ChildDiseaseOverAge { .. } => "child_disease_over_age",
             Warning::NotDesignated { .. } => "not_designated",
@@ -226,9 +242,26 @@ impl fmt::Display for Warning {
                 "这项政策执行到{}，之后的报销办法可能已经调整，这里仍按原政策估算，仅供参考。",
                 end.to_chinese()
             ),
+            Warning::DistrictLayerNotYetInForce { start } => write!(
+                f,
+                "君山区的方案从{}起执行；这次住院在那之前，只按湖南省的政策计算，没有区级健康扶贫专项资金。",
+                start.to_chinese()
+            ),
+            Warning::DistrictTargetPassed { target, assumed_end } => write!(
+                f,
+                "君山区的方案写的是“到{}前”组织集中救治，没有写之后的年份；本站假设区级政策延续到{}，请以当地实际执行为准。",
+                target.to_chinese().replace("12月31日", "底"),
+                assumed_end.to_chinese()
+            ),
             Warning::NotPoor => f.write_str("普通居民不享受健康扶贫的倾斜政策，这里只算基本医保和大病保险。"),
             Warning::ChildDiseaseOverAge { disease, max_age, age } => {
-                write!(f, "{}只救治{}岁及以下的孩子，患者{}岁，这里按其他疾病计算。", disease.name(), max_age, age)
+                write!(
+                    f,
+                    "{}按本站的理解（I4：文件只写“儿童”）只救治{}岁及以下的孩子，患者{}岁，这里按其他疾病计算；请向岳阳市一人民医院或区卫生计生局问清楚。",
+                    disease.name(),
+                    max_age,
+                    age
+                )
             }
             Warning::NotDesignated { hospital, disease, referral_would_help, district_fund } => {
                 write!(

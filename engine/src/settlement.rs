@@ -32,8 +32,13 @@ struct Facts<'p> {
     designated: bool,
     /// Being referred up would make the hospital designated.
     referral_would_help: bool,
-    /// Outside the county and not referred.
+    /// Outside the county and not referred, and so 15 points less basic insurance: not for a
+    /// patient of the programme at the hospital designated for the disease (interpretation I6).
     penalised: bool,
+    /// The same for an ordinary resident, for the comparison: I6 does not apply to them.
+    ordinary_penalised: bool,
+    /// The penalty was left out by interpretation I6.
+    spared_by_i6: bool,
     district_fund: Option<Decimal>,
 }
 
@@ -59,7 +64,7 @@ impl<'p> Facts<'p> {
             Some(m) if disease.is_nine() && case.age > m => Some(m),
             _ => None,
         };
-        let (level, in_county, designated, referral_would_help) = match case.hospital {
+        let (level, in_county, designated, referral_would_help, designated_unreferred) = match case.hospital {
             HospitalChoice::Named(id) => {
                 let h = policy.hospital(id);
                 if !region_includes(policy, case.region, h.region) {
@@ -73,10 +78,15 @@ impl<'p> Facts<'p> {
                     h.in_district,
                     h.is_designated_for(case.disease, case.referred),
                     !case.referred && h.is_designated_for(case.disease, true),
+                    h.is_designated_for(case.disease, false),
                 )
             }
-            HospitalChoice::Level { level, in_county, designated } => (level, in_county, designated, false),
+            HospitalChoice::Level { level, in_county, designated } => (level, in_county, designated, false, designated),
         };
+        let out_unreferred = !in_county && !case.referred;
+        // I6: Junshan itself sends the children's diseases to 岳阳市一人民医院, outside the
+        // district; its own patients are not penalised there for having no referral.
+        let spared_by_i6 = out_unreferred && case.category.is_poor() && nine && designated_unreferred;
         Ok(Facts {
             poor: case.category.is_poor(),
             disease,
@@ -85,7 +95,9 @@ impl<'p> Facts<'p> {
             level,
             designated: nine && designated,
             referral_would_help: nine && !designated && referral_would_help,
-            penalised: !in_county && !case.referred,
+            penalised: out_unreferred && !spared_by_i6,
+            ordinary_penalised: out_unreferred,
+            spared_by_i6,
             district_fund: params.get(ParamId::DistrictFundRate),
         })
     }
@@ -277,7 +289,7 @@ fn cap_clause(out: &mut Words, computed: Decimal, cap: Decimal, cap_left: Decima
     out.push('。');
 }
 
-fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel, words: bool) -> Line {
+fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel, spared_by_i6: bool, words: bool) -> Line {
     let mut s = Words::new(words, 200);
     s.push_str("基本医保：");
     let reason = if p.is_zero() {
@@ -324,6 +336,11 @@ fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel, words: bool) -> Line 
         yuan(&mut s, b.computed);
         s.push_str(" 元");
         cap_clause(&mut s, b.computed, b.cap, b.cap_left, b.amount);
+        if spared_by_i6 {
+            s.push_str(
+                "在县（区）外、没有办转诊，但这是该病的定点救治医院：本站的理解（I6），视同已转诊，不降低报销比例。",
+            );
+        }
         if b.amount.is_zero() {
             Some(if b.computed.is_zero() { Reason::ZeroRate } else { Reason::CapReached })
         } else {
@@ -337,7 +354,7 @@ fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel, words: bool) -> Line 
         rule: s.done(),
         citation: SAN_TIGAO,
         reason,
-        interpretation: None,
+        interpretation: spared_by_i6.then_some(Interpretation::I6),
     }
 }
 
@@ -476,7 +493,10 @@ impl Simple {
         let mut s = Words::new(self.words, 160);
         let _ = write!(s, "{}：{}", self.payer.name(), text);
         not_this_time(&mut s);
-        self.none(s, reason)
+        // The age limit of the children's diseases is a reading of ours.
+        let interpretation =
+            if matches!(reason, Reason::ChildOverAge { .. }) { Some(Interpretation::I4) } else { self.interpretation };
+        Simple { interpretation, ..self }.none(s, reason)
     }
 }
 
@@ -497,14 +517,25 @@ fn nine_disease_gate(f: &Facts<'_>, age: u8, what: &str, words: bool) -> Option<
     if let Some(max_age) = f.over_age {
         return Some((
             say(words, || {
-                format!("{}只救治{max_age}岁及以下的孩子，患者{age}岁，不在九种大病救治范围内，", f.disease.name)
+                format!(
+                    "{}按本站的理解（I4：文件只写“儿童”）只救治{max_age}岁及以下的孩子，患者{age}岁，不在九种大病救治范围内，",
+                    f.disease.name
+                )
             }),
             Reason::ChildOverAge { max_age },
         ));
     }
     if !f.nine {
         return Some((
-            say(words, || format!("{what}只针对九种大病，{}不在其中，", f.disease.name)),
+            say(words, || {
+                if what == "医疗救助" {
+                    // Hunan 三(二) ties only the 70%/50% rates to the nine; it brings every
+                    // eligible poor person into 重特大疾病医疗救助 (calculation.md step 4).
+                    format!("{}不在九种大病之中，九种大病以外的医疗救助按民政部门规定，本站不计算，", f.disease.name)
+                } else {
+                    format!("{what}只针对九种大病，{}不在其中，", f.disease.name)
+                }
+            }),
             Reason::NotNineDiseases,
         ));
     }
@@ -555,7 +586,12 @@ pub fn estimate_figures(params: &Parameters, case: &Case) -> Result<Estimate, Es
 /// The settlement; `words` says whether to write the sentences.
 fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, EstimateError> {
     case.validate()?;
-    if params.region() != case.region {
+    // The parameters are those of the case's own region, or of the layer it inherits from when
+    // its own had not yet started on the day (a Junshan stay before 2017-09-11).
+    let own_layer = params.policy().layer(case.region);
+    let fallen_back = params.region() != case.region
+        && own_layer.is_some_and(|l| l.inherits == Some(params.region()) && case.date < l.start);
+    if params.region() != case.region && !fallen_back {
         return Err(EstimateError::new(
             Field::Region,
             ErrorKind::ParametersMismatch { region: params.region(), date: params.date() },
@@ -574,7 +610,7 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
 
     // 1. 基本医保
     let b = basic(params, f.level, f.penalised, f.poor, p, case.basic_paid_this_year);
-    let basic_line = basic_line(&b, p, f.level, words);
+    let basic_line = basic_line(&b, p, f.level, f.spared_by_i6, words);
 
     // 2. 大病保险, on the in-policy self-paid part left
     let base2 = p - b.amount;
@@ -664,6 +700,13 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
     let fund =
         Simple { payer: Payer::DistrictFund, base: base6, citation: JUNSHAN_PAYMENT, interpretation: None, words };
     let district_line = match f.district_fund {
+        None if fallen_back => fund.not_applicable(
+            &say(words, || {
+                let start = own_layer.map(|l| l.start.to_chinese()).unwrap_or_default();
+                format!("君山区的方案从{start}起执行，这次住院在那之前，只按湖南省政策计算，")
+            }),
+            Reason::NotInRegion,
+        ),
         None => Simple { interpretation: Some(Interpretation::I5), ..fund }
             .not_applicable("这是君山区的政策，只按湖南省政策计算时没有这一项，", Reason::NotInRegion),
         Some(rate) => match nine_disease_gate(&f, case.age, "区级专项资金", words) {
@@ -694,7 +737,7 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
     let patient_pays_out_of_policy = fixed(patient_pays - patient_pays_in_policy);
 
     // The same bill for an ordinary resident, steps 1–2 on ordinary terms.
-    let ob = basic(params, f.level, f.penalised, false, p, case.basic_paid_this_year);
+    let ob = basic(params, f.level, f.ordinary_penalised, false, p, case.basic_paid_this_year);
     let oc = critical(params, false, p - ob.amount, case.critical_paid_this_year);
     let ordinary = OrdinaryComparison {
         basic: fixed(ob.amount),
@@ -704,9 +747,15 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
 
     // Warnings, most general first.
     let mut warnings = Vec::new();
-    if let Some(layer) = params.policy().layer(case.region) {
+    if let Some(layer) = own_layer {
         if case.date > layer.end {
             warnings.push(Warning::PolicyPeriodEnded { end: layer.end });
+        }
+        if fallen_back {
+            warnings.push(Warning::DistrictLayerNotYetInForce { start: layer.start });
+        }
+        if let Some(target) = layer.target.filter(|t| case.date > *t && case.date <= layer.end) {
+            warnings.push(Warning::DistrictTargetPassed { target, assumed_end: layer.end });
         }
     }
     if !f.poor {
@@ -739,17 +788,19 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
         text.push_str("如果剩下的合规自付费用 ");
         yuan(&mut text, patient_pays_in_policy);
         text.push_str(" 元仍然付不起，可以申请政府兜底：");
-        text.push_str(match case.region {
-            Region::Junshan => "经村、镇、卫生计生、民政、扶贫部门联合审定后，减轻或免除。",
-            Region::Hunan => "由当地政府审核后减轻或免除。",
+        // Junshan 三 gives the joint review for its nine-disease patients; otherwise only Hunan
+        // 三(二) applies, which gives no procedure. Neither says where to apply.
+        let junshan_procedure = params.region() == Region::Junshan && f.nine;
+        text.push_str(if junshan_procedure {
+            "经村、镇、卫生计生、民政、扶贫部门联合审定后，减轻或免除。"
+        } else {
+            "政府兜底保障，减轻或免除个人负担；文件没有写怎么申请。"
         });
+        text.push_str("文件没有写到哪里申请，可以先找村委会或镇（街道）民政所问（这是本站的建议）。");
         Doudi {
             amount: patient_pays_in_policy,
             text: text.done(),
-            citation: match case.region {
-                Region::Junshan => JUNSHAN_PAYMENT,
-                Region::Hunan => YI_DOUDI,
-            },
+            citation: if junshan_procedure { JUNSHAN_PAYMENT } else { YI_DOUDI },
         }
     });
 

@@ -53,7 +53,7 @@ fn every_line_carries_its_rule_citation_and_reason() {
     }
     let doudi = e.doudi.unwrap();
     assert_eq!(doudi.amount, d("346.05"));
-    assert_eq!(doudi.text, "如果剩下的合规自付费用 346.05 元仍然付不起，可以申请政府兜底：经村、镇、卫生计生、民政、扶贫部门联合审定后，减轻或免除。");
+    assert_eq!(doudi.text, "如果剩下的合规自付费用 346.05 元仍然付不起，可以申请政府兜底：经村、镇、卫生计生、民政、扶贫部门联合审定后，减轻或免除。文件没有写到哪里申请，可以先找村委会或镇（街道）民政所问（这是本站的建议）。");
     assert_eq!(e.patient_pays_in_policy, d("346.05"));
     assert_eq!(e.patient_pays_out_of_policy, d("2500.00"));
     assert_eq!(e.ordinary.basic, d("31150.00"));
@@ -89,7 +89,18 @@ fn every_warning_reads_plainly() {
     let cases: Vec<(Warning, &str)> = vec![
         (Warning::PolicyPeriodEnded { end: Date::new(2020, 12, 31).unwrap() }, "这项政策执行到2020年12月31日，之后的报销办法可能已经调整，这里仍按原政策估算，仅供参考。"),
         (Warning::NotPoor, "普通居民不享受健康扶贫的倾斜政策，这里只算基本医保和大病保险。"),
-        (Warning::ChildDiseaseOverAge { disease: DiseaseId::ChildVsd, max_age: 14, age: 15 }, "儿童室间隔缺损只救治14岁及以下的孩子，患者15岁，这里按其他疾病计算。"),
+        (
+            Warning::DistrictLayerNotYetInForce { start: Date::new(2017, 9, 11).unwrap() },
+            "君山区的方案从2017年9月11日起执行；这次住院在那之前，只按湖南省的政策计算，没有区级健康扶贫专项资金。",
+        ),
+        (
+            Warning::DistrictTargetPassed { target: Date::new(2018, 12, 31).unwrap(), assumed_end: Date::new(2020, 12, 31).unwrap() },
+            "君山区的方案写的是“到2018年底前”组织集中救治，没有写之后的年份；本站假设区级政策延续到2020年12月31日，请以当地实际执行为准。",
+        ),
+        (
+            Warning::ChildDiseaseOverAge { disease: DiseaseId::ChildVsd, max_age: 14, age: 15 },
+            "儿童室间隔缺损按本站的理解（I4：文件只写“儿童”）只救治14岁及以下的孩子，患者15岁，这里按其他疾病计算；请向岳阳市一人民医院或区卫生计生局问清楚。",
+        ),
         (
             Warning::NotDesignated { hospital: HospitalChoice::Named(HospitalId::YueyangFirstPeople), disease: DiseaseId::GastricCancer, referral_would_help: true, district_fund: true },
             "岳阳市一人民医院不是胃癌的定点救治医院，所以没有医院减免和区级专项资金。由定点救治医院办理上转手续后到这里住院，才可以享受。",

@@ -150,7 +150,9 @@ fn bad_cases_are_refused_cleanly() {
         ("date", "\"2018-02-30\"", "date", "住院日期这一天不存在，请检查月份和日子"),
         ("date", "\"2018-13-01\"", "date", "住院日期这一天不存在，请检查月份和日子"),
         ("date", "\"2018/03/01\"", "date", "住院日期要写成“年-月-日”，例如 2018-03-01"),
-        ("date", "\"2017-09-10\"", "date", "君山区的政策从2017年9月11日起执行，这一天之前住院的费用不能按这项政策计算"),
+        // Before the province's plan: nothing applies (a day before the district's plan is
+        // computed with the province layer, see tests/cases/31).
+        ("date", "\"2017-06-29\"", "date", "君山区的政策从2017年6月30日起执行，这一天之前住院的费用不能按这项政策计算"),
         // tehui ratio outside 0–1
         ("tehui_ratio", "1.5", "tehui_ratio", "扶贫特惠保赔付比例要在 0 到 1 之间，例如 0.3 表示 30%"),
         ("tehui_ratio", "\"-0.1\"", "tehui_ratio", "扶贫特惠保赔付比例不能是负数"),

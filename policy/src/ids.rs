@@ -195,6 +195,8 @@ vocabulary! {
         I4 = "I4", "“儿童”理解为0至14岁，与国家儿童白血病和先天性心脏病救治项目一致";
         /// The district fund is Junshan's only.
         I5 = "I5", "区级健康扶贫专项资金是君山区的政策，只按省级政策计算时没有这一项";
+        /// No −15 points at the disease's designated hospital for a patient of the programme.
+        I6 = "I6", "九种大病的救治对象在该病的定点救治医院住院，即使在县（区）外、没有办转诊，也视同已转诊，基本医保不降低报销比例（君山区方案把儿童的两类大病定在区外的岳阳市一人民医院）";
     }
 }
 

@@ -22,6 +22,12 @@ struct RawLayer {
     inherits: Option<Region>,
     start: String,
     end: String,
+    /// The layer's own target date, where its document sets one ("到2018年底前").
+    #[serde(default)]
+    target: Option<String>,
+    /// The clause that sets the target.
+    #[serde(default)]
+    target_source: Option<String>,
     parameters: Vec<RawParameter>,
 }
 
@@ -267,6 +273,23 @@ pub(crate) fn layers(texts: &[&str]) -> Result<Vec<Layer>, LoadError> {
         if end <= start {
             return Err(LoadError::new(file, None, LoadErrorKind::DatesOutOfOrder, "结束日期必须晚于开始日期"));
         }
+        let target = raw.target.as_deref().map(|t| date(file, Some("target"), t)).transpose()?;
+        if target.is_some_and(|t| t <= start || t > end) {
+            return Err(LoadError::new(
+                file,
+                Some("target"),
+                LoadErrorKind::DatesOutOfOrder,
+                "目标日期必须在开始和结束日期之间",
+            ));
+        }
+        if target.is_some() != raw.target_source.is_some() {
+            return Err(LoadError::new(
+                file,
+                Some("target_source"),
+                LoadErrorKind::BadLayer,
+                "目标日期要写明出处（target_source）",
+            ));
+        }
         let mut defs: Vec<Option<ParameterDef>> = vec![None; ParamId::COUNT];
         if let Some(parent) = raw.inherits {
             let p = layers.iter().find(|l| l.region == parent).ok_or_else(|| {
@@ -342,6 +365,7 @@ pub(crate) fn layers(texts: &[&str]) -> Result<Vec<Layer>, LoadError> {
             document: raw.document,
             start,
             end,
+            target,
             inherits: raw.inherits,
             params: defs,
         });

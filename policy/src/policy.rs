@@ -22,6 +22,10 @@ pub struct Layer {
     pub start: Date,
     /// The last day of the policy period (2020-12-31); later days are computed with a warning.
     pub end: Date,
+    /// The layer's own target, where its document sets one before `end` (Junshan 二:
+    /// "到2018年底前"): later days are computed with a note that the site assumes the layer
+    /// goes on to `end`.
+    pub target: Option<Date>,
     /// The layer it inherits from.
     pub inherits: Option<Region>,
     pub(crate) params: Vec<Option<ParameterDef>>,

@@ -319,7 +319,7 @@ mod tests {
     fn figures_and_reasons_are_those_of_each_row_alone() {
         let policy = Policy::builtin();
         let mut early = row("赵六");
-        early.discharge_date = "2017-08-01".into();
+        early.discharge_date = "2017-06-01".into(); // before the province's plan: no estimate
         let mut other_day = row("钱七");
         other_day.discharge_date = "2019-05-06".into();
         other_day.hospital = "县级医院".into();
