@@ -78,7 +78,9 @@ impl Verdict {
             Verdict::NotPoor => "普通居民不享受健康扶贫的倾斜，但照样有基本医保和大病保险".into(),
             Verdict::CategoryUnknown => "先弄清楚病人是不是农村贫困人口".into(),
             Verdict::DiseaseUnknown => "先弄清楚是不是九种大病中的一种".into(),
-            Verdict::OtherDisease => "不是九种大病：没有九种大病专项救治，但仍有三提高和一兜底".into(),
+            Verdict::OtherDisease => {
+                "不是九种大病：没有九种大病专项救治，但仍有基本医保、大病保险两项提高和一兜底".into()
+            }
             Verdict::AgeUnknown(_) => "要看年龄：0至14岁的孩子可以享受九种大病专项救治".into(),
             Verdict::ChildOverAge { age, max_age, .. } => {
                 format!("{age}岁：按本站的理解，超过了儿童病种的年龄（0至{max_age}岁）")
@@ -423,7 +425,7 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
                 <p class="reading">
                     "文件只写“儿童白血病”“儿童先天性心脏病”，没有写到几岁。本站的理解："{Interpretation::I4.text()}"。"
                 </p>
-                <p>{format!("按这个理解，{age}岁得{name}，不在九种大病专项救治里（只到{max_age}岁），计算器按其他疾病估算：仍有三提高和一兜底，但没有九种大病的医疗救助、医院减免和区级专项资金。")}</p>
+                <p>{format!("按这个理解，{age}岁得{name}，不在九种大病专项救治里（只到{max_age}岁），计算器按其他疾病估算：仍有基本医保、大病保险两项提高和一兜底，但没有九种大病的医疗救助、医院减免和区级专项资金。")}</p>
                 <p>"这只是本站的理解。请向岳阳市一人民医院或区卫生计生局问清楚；如果按九种大病办理，就按九种大病算。"</p>
                 <p><Cite citation=WHO/></p>
                 <p class="next">{calculator("算一算要付多少钱")}</p>
@@ -495,10 +497,12 @@ mod tests {
     }
 
     #[test]
-    fn another_disease_keeps_san_tigao_and_doudi() {
+    fn another_disease_keeps_two_of_san_tigao_and_doudi() {
         let v = verdict(Is(Category::DisabledPoor), Is(DiseaseId::Other), Open);
         assert_eq!(v, Verdict::OtherDisease);
-        assert!(v.headline().contains("三提高") && v.headline().contains("一兜底"));
+        // The third 提高 (医疗救助 70%/50%) is for the nine diseases only (Hunan 三(二)).
+        assert!(v.headline().contains("基本医保、大病保险两项提高") && v.headline().contains("一兜底"));
+        assert!(!v.headline().contains("三提高"));
     }
 
     #[test]

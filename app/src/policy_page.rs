@@ -180,7 +180,7 @@ fn Sources(citations: Vec<Citation>) -> impl IntoView {
 /// Where the site's figure rests on a reading of the documents, said in words.
 #[component]
 fn Reading(interpretation: Interpretation) -> impl IntoView {
-    view! { <p class="policy-reading">"本站的理解：文件没有写明，本站"{interpretation.text()}"。"</p> }
+    view! { <crate::cite::Reading interpretation=interpretation class="policy-reading"/> }
 }
 
 /// The page.

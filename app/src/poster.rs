@@ -70,7 +70,7 @@ pub fn PosterPage() -> impl IntoView {
     view! {
         <article class="poster">
             <h1>"得了大病别怕，健康扶贫帮您报"</h1>
-            <p class="poster-lead">"农村建档立卡贫困户、低保、特困、贫困残疾人住院，出院时一站式结算，先诊疗后付费，家里只付一小部分。"</p>
+            <p class="poster-lead">"参加城乡居民医保的农村建档立卡贫困户、低保、特困、贫困残疾人，在县（区）内定点医院住院，凭身份证明先诊疗后付费，出院时一站式结算。九种大病还有专项救治，实际自付以医院结算为准。"</p>
             <section class="poster-measures">
                 <h2>"三提高、两补贴、一减免、一兜底"</h2>
                 <ul class="plain">

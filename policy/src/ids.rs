@@ -190,11 +190,11 @@ vocabulary! {
         /// Hospital reduction covers out-of-policy costs too.
         I2 = "I2", "医院减免理解为也包括政策范围外的自付费用（原文为“实际医疗费用……个人自付部分”）";
         /// 特困 get the 低保 rate of assistance.
-        I3 = "I3", "文件只写了低保对象和非低保对象，特困人员按低保对象的70%救助";
+        I3 = "I3", "文件只写了低保对象和非低保对象；本站把特困人员按低保对象的70%计算（照字面读，不是低保的特困人员是50%）";
         /// Children are aged 0 to 14.
         I4 = "I4", "“儿童”理解为0至14岁，与国家儿童白血病和先天性心脏病救治项目一致";
         /// The district fund is Junshan's only.
-        I5 = "I5", "区级健康扶贫专项资金是君山区的政策，只按省级政策计算时没有这一项";
+        I5 = "I5", "区级健康扶贫专项资金是君山区文件三规定的；只按湖南省的政策计算时没有这一项";
         /// No −15 points at the disease's designated hospital for a patient of the programme.
         I6 = "I6", "九种大病的救治对象在该病的定点救治医院住院，即使在县（区）外、没有办转诊，也视同已转诊，基本医保不降低报销比例（君山区方案把儿童的两类大病定在区外的岳阳市一人民医院）";
     }

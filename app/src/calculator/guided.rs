@@ -691,8 +691,15 @@ fn hospital_step(flow: Flow) -> impl IntoView {
                 .into_iter()
                 .map(|(id, recommended)| {
                     let h = policy.hospital(id);
-                    let help = if recommended {
+                    // 先诊疗后付费 is for designated hospitals inside the county (Hunan 二(三)3,
+                    // Junshan 四(三)); outside it the documents do not say.
+                    let help = if recommended && h.in_district {
                         format!("{}。在定点救治医院住院才有医院减免，还可以先看病、后付费。依据：{}", h.role, h.source)
+                    } else if recommended {
+                        format!(
+                            "{}。在定点救治医院住院才有医院减免。在区外住院要不要先交押金，文件没有写，请先问医院。依据：{}",
+                            h.role, h.source
+                        )
                     } else {
                         h.role.clone()
                     };

@@ -86,10 +86,10 @@ fn PayerLine(line: Line) -> impl IntoView {
                 <span class="payer-name">{line.payer.name()}</span>
                 <span class="payer-amount">{yuan(line.amount)}</span>
             </div>
-            {line.reason.map(|r| view! { <p class="reason">"不适用："{r.to_string()}</p> })}
+            {line.reason.map(|r| view! { <p class="reason">{r.to_string()}</p> })}
             <p class="rule">{line.rule.clone()}</p>
             <p class="cite">"依据："<CitationLink citation=line.citation/></p>
-            {line.interpretation.map(|i| view! { <p class="interpretation">"说明：文件没有写明，本站"{i.text()}"。"</p> })}
+            {line.interpretation.map(|i| view! { <crate::cite::Reading interpretation=i class="interpretation"/> })}
         </li>
     }
 }

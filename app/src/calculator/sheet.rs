@@ -61,7 +61,7 @@ pub fn spoken(estimate: &Estimate) -> String {
     for line in &estimate.lines {
         match &line.reason {
             None => text.push_str(&format!("{}付{}元。", line.payer.name(), format_yuan(line.amount))),
-            Some(reason) => text.push_str(&format!("{}不适用：{}。", line.payer.name(), reason)),
+            Some(reason) => text.push_str(&format!("{}：{}。", line.payer.name(), reason)),
         }
     }
     if !estimate.warnings.is_empty() {
