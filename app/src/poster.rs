@@ -17,9 +17,13 @@ use crate::share::{origin, qr_svg};
 /// 君山区人民医院, a bill of 50,000 of which 45,000 in policy).
 const EXAMPLE: &str = "m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000";
 
-/// The four measures, one line each, in the provincial plan's words (Hunan 三(二)).
+/// The four measures, one line each, in the provincial plan's words (Hunan 三(二)), with our
+/// readings (I8, I3) said as ours.
 const MEASURES: [(&str, &str); 4] = [
-    ("三提高", "基本医保报销比例提高10个百分点；大病保险起付线降低一半、报销比例提高到90%以上；医疗救助低保对象救助70%、其他贫困人口50%。"),
+    (
+        "三提高",
+        "基本医保报销比例提高10%（本站按10个百分点计算）；大病保险起付线降低一半、报销比例提高到90%以上；九种大病住院，医疗救助低保对象70%、其他贫困人口50%（本站把特困人员也按70%计算）。",
+    ),
     ("两补贴", "参加城乡居民医保，个人缴费财政补贴50%以上，特困人员全免；扶贫特惠保保费政府补贴。"),
     ("一减免", "九种大病在定点医院住院，各项报销后个人自付部分，医院再减免50%。"),
     ("一兜底", "还有困难的，由政府兜底保障，减轻或免除个人负担。"),
