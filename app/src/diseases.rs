@@ -189,7 +189,7 @@ pub fn DiseasesPage() -> impl IntoView {
                 <p>"每张卡片里的例子都由本站的计算器当场算出：一位农村低保对象，住院总费用 "
                     {whole_yuan(EXAMPLE_TOTAL)}" 元，其中"<Term id=TermId::Zhengcefanwei>"政策范围内"</Term>" "{whole_yuan(EXAMPLE_IN_POLICY)}
                     " 元，在定点医院住院，2018年出院。"</p>
-                <p>"基本医保、大病保险的"<Term id=TermId::Qifuxian/>"和原来的报销比例，两份文件没有写，例子用的是公开资料里的数字；实际以医院结算为准。"</p>
+                <p>"基本医保、大病保险的"<Term id=TermId::Qifuxian/>"和原来的报销比例，两份文件没有写，例子用的是公开资料里的数字和估计值（普通居民大病保险起付线 15,000 元是估计值，请以当地政策为准）；实际以医院结算为准。"</p>
         </div>
         <ul class="plain disease-cards">{cards}</ul>
         <OtherProgrammes/>

@@ -159,7 +159,7 @@ pub const GLOSSARY: &[Entry] = &[
     },
     Entry {
         id: TermId::Linchuanglujing,
-        also: "诊疗方案",
+        also: "",
         definition: "国家卫生计生委为一种病规定的一套标准的检查、治疗步骤。定点医院按临床路径和诊疗指南，给每位病人定具体的诊疗方案，优先用医保目录内安全有效、价格合适的药品和技术。",
         sources: &[hunan("二(一)2"), junshan("四(二)2")],
         baselines: &[],
@@ -317,7 +317,14 @@ pub fn shown_value(unit: Unit, value: rust_decimal::Decimal) -> String {
 /// sure it is — all from the policy data.
 pub fn baseline_text(params: &Parameters, id: ParamId) -> Option<String> {
     let entry = params.entry(id)?;
-    let mut text = format!("{}：{}", entry.label, shown_value(entry.unit, entry.value));
+    // A change of a ratio is in percentage points: "15%" would read as a relative cut.
+    let value = match id {
+        ParamId::BasicOutOfCountyPenalty | ParamId::BasicPoorUplift => {
+            format!("{}个百分点", engine::format_percent(entry.value).trim_end_matches('%'))
+        }
+        _ => shown_value(entry.unit, entry.value),
+    };
+    let mut text = format!("{}：{}", entry.label, value);
     // The list is headed "文件没有写，本站计算时用的数（可在计算器里修改）", so each line says
     // only where its figure comes from.
     let origin = match entry.confidence {

@@ -379,7 +379,7 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                 "，自己交 "<Figure id="premium-dibao-family" amount=poor.family_per_person/>
                 "；特困人员全额补贴，自己交 "<Figure id="premium-tekun-family" amount=tekun.family_per_person/>"。"
             </p>
-            <p class="policy-note">"个人缴费标准文件里没有写，来自公开资料；文件写的是补贴“50%以上”，本站按50%计算，当地可能补得更多。"</p>
+            <p class="policy-note">"个人缴费标准文件里没有写，来自公开资料或估计（2018 年的 180 元是估计值，请以当地政策为准）；文件写的是补贴“50%以上”，本站按50%计算，当地可能补得更多。"</p>
         })
     });
     let reduction = ex.clone().map(|ex| {
@@ -584,7 +584,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
     let other = ex.clone().map(|ex| {
         view! {
             <p class="policy-example">
-                "例子：同样是低保病人、同样的账单，得的如果不是九种大病，基本医保和大病保险照样报，但没有医疗救助、医院减免和区级专项资金，自己要付 "
+                "例子：同样是低保病人、同样的账单，得的如果不是九种大病，基本医保和大病保险照样报（大病保险的 90% 是本站的理解 I1），但没有九种大病的医疗救助（其他疾病的医疗救助按民政部门规定，本站不计算）、医院减免和区级专项资金，自己要付 "
                 <Figure id="faq-other-pays" amount=ex.other_disease.patient_pays/>
                 "；得的是胃癌，自己付 "<Figure id="faq-nine-pays" amount=ex.typical.patient_pays/>"。"
             </p>
@@ -646,7 +646,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
             </Question>
             <Question id="faq-away" question="在县（区）外住院，怎么报？">
                 <p>
-                    "省里的方案规定，大病的"<Term id=TermId::Dingdianyiyuan/>"原则上在县级医院，县级医院不具备条件的，才定在上级医院。"
+                    "省里的方案规定，大病的"<Term id=TermId::Dingdianyiyuan/>"原则上在县级医院，县级医院不具备医疗条件的，可以定在上级医院。"
                     "在君山区，消化道肿瘤和终末期肾病的病人确实需要转到市一人民医院的，由区人民医院办理"<Term id=TermId::Zhuanzhen>"转诊"</Term>"：征得病人和家属同意，科室主任申请登记，填写转诊病情介绍单。"
                     "“先诊疗后付费”写的是县（区）内的定点医疗机构。"
                 </p>

@@ -433,7 +433,7 @@ fn TehuiField(state: RwSignal<PremiumState>, outcome: Memo<Outcome>) -> impl Int
             <div class="field" class:has-error=move || error().is_some()>
                 <label for="f-tehui">"家里一年的扶贫特惠保保费（元）"</label>
                 <p class="hint">
-                    "扶贫特惠保是各县自己选的商业保险，保费各地不一样，政策文件里没有写。"
+                    "扶贫特惠保的保险条款和保费，政策文件里没有写。"
                     "请看保单或问村干部；不知道就空着。"
                 </p>
                 <p class="field-error" id="err-tehui" role="alert" hidden=move || error().is_none()>

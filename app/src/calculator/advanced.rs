@@ -59,7 +59,7 @@ pub fn AdvancedPanel() -> impl IntoView {
     view! {
         <details class="advanced" id="advanced">
             <summary>"高级：查看和修改计算用的参数"</summary>
-            <p>"下面是计算用到的每一个参数、它的来源和可信程度。文件里没有写明的数值来自公开资料，可能和当地实际不同，您可以改成当地的数值。改过的参数会在结果上注明。"</p>
+            <p>"下面是计算用到的每一个参数、它的来源和可信程度。文件里没有写明的数值来自公开资料或估计，可能和当地实际不同，您可以改成当地的数值。改过的参数会在结果上注明。"</p>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=|| view! { <p>"先把上面的内容填完整，这里会列出计算用的参数。"</p> }

@@ -93,7 +93,7 @@ pub fn apply_assumptions(state: &CalcState, today: &str) -> (CalcState, Vec<Stri
     }
     if state.is_unknown(Key::Disease) {
         s.set(Key::Disease, DiseaseId::Other.id());
-        said.push("疾病不知道：按九种大病以外的其他疾病估算（没有医疗救助和医院减免）。".into());
+        said.push("疾病不知道：按九种大病以外的其他疾病估算（没有九种大病的医疗救助和医院减免；其他疾病的医疗救助按民政部门规定，本站不计算）。".into());
     }
     let child = DiseaseId::from_id(s.get(Key::Disease)).is_some_and(|d| d.id().starts_with("child_"));
     if state.is_unknown(Key::Age) {
