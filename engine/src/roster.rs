@@ -25,7 +25,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The columns of the file, in order, as their Chinese headers.
-pub const HEADERS: [&str; 18] = [
+pub const HEADERS: [&str; 19] = [
     "序号",
     "姓名",
     "性别",
@@ -44,7 +44,12 @@ pub const HEADERS: [&str; 18] = [
     "救治状态",
     "完成救治日期",
     "备注",
+    // Last, so that a file made before it still lines up; found by its header anyway.
+    "是否建档立卡",
 ];
+
+/// The column of [`HEADERS`] that says whether the patient is 建档立卡.
+pub const REGISTERED_COLUMN: usize = 18;
 
 /// The byte-order mark written first, so that Excel takes the file as UTF-8.
 pub const BOM: char = '\u{feff}';
@@ -90,11 +95,15 @@ pub struct Row {
     pub completed_date: String,
     /// 备注 (e.g. why the patient left the ledger)
     pub remarks: String,
+    /// 是否建档立卡: 是, 否, or empty for the default of calculation.md (是 for 建档立卡贫困人口,
+    /// 否 for the others). Apart from 贫困登记, which sets the rates: a 低保 or 特困 patient can be
+    /// 建档立卡 too, and then belongs in the province's 动态管理系统, not on 附件1 (Junshan 四(一)).
+    pub registered: String,
 }
 
 impl Row {
     /// The fields in the order of [`HEADERS`].
-    pub fn fields(&self) -> [&str; 18] {
+    pub fn fields(&self) -> [&str; 19] {
         [
             &self.serial,
             &self.name,
@@ -114,6 +123,7 @@ impl Row {
             &self.status,
             &self.completed_date,
             &self.remarks,
+            &self.registered,
         ]
     }
 
@@ -138,6 +148,7 @@ impl Row {
             15 => &mut self.status,
             16 => &mut self.completed_date,
             17 => &mut self.remarks,
+            18 => &mut self.registered,
             _ => return None,
         })
     }
@@ -152,9 +163,14 @@ impl Row {
         CATEGORIES.iter().copied().find(|c| c.name() == self.category)
     }
 
-    /// Whether the patient is 建档立卡 (附件3's first half; 附件1 lists the others).
+    /// Whether the patient is 建档立卡 (附件3's first half; 附件1 lists the others): the
+    /// 是否建档立卡 column, or where it is empty, whether 贫困登记 is 建档立卡贫困人口.
     pub fn is_registered(&self) -> bool {
-        self.category_id() == Some(Category::RegisteredPoor)
+        match self.registered.as_str() {
+            "是" => true,
+            "否" => false,
+            _ => self.category_id() == Some(Category::RegisteredPoor),
+        }
     }
 
     /// Whether treatment was completed on or before `day`.
@@ -407,6 +423,14 @@ pub fn check_row(row: &Row) -> (CellMessages, CellMessages) {
     }
     if !matches!(row.referred.as_str(), "" | "是" | "否") {
         errors.push((10, "是否转诊只能填“是”或“否”".to_owned()));
+    }
+    if !matches!(row.registered.as_str(), "" | "是" | "否") {
+        errors.push((
+            REGISTERED_COLUMN,
+            "是否建档立卡只能填“是”或“否”（不填：建档立卡贫困人口按“是”，其他按“否”）".to_owned(),
+        ));
+    } else if row.registered == "否" && row.category_id() == Some(Category::RegisteredPoor) {
+        errors.push((REGISTERED_COLUMN, "贫困登记是建档立卡贫困人口，是否建档立卡不能填“否”".to_owned()));
     }
     for (column, value) in [(11, &row.discharge_date), (14, &row.ledger_date), (16, &row.completed_date)] {
         if !date_ok(value) {
@@ -661,6 +685,13 @@ pub fn read_csv(text: &str) -> Import {
         });
         return import;
     }
+    if !columns.contains(&Some(REGISTERED_COLUMN)) {
+        import.warnings.push(RowProblem {
+            row: header_line,
+            column: HEADERS[REGISTERED_COLUMN].to_owned(),
+            reason: "文件里没有这一列：建档立卡贫困人口按“是”、其他按“否”；低保、特困或贫困残疾人同时是建档立卡的，请在这一列填“是”（他们不列入附件1）".to_owned(),
+        });
+    }
     for (h, c) in header.iter().zip(&columns) {
         if c.is_none() && !h.trim().is_empty() {
             import.warnings.push(RowProblem {
@@ -818,7 +849,46 @@ mod tests {
             status: "已完成".into(),
             completed_date: "2018-03-01".into(),
             remarks: "".into(),
+            registered: "".into(),
         }
+    }
+
+    #[test]
+    fn registered_is_its_own_column_with_the_category_as_default() {
+        let mut row = good_row();
+        assert!(!row.is_registered(), "a 低保 patient with the column empty is not 建档立卡");
+        row.registered = "是".into();
+        assert!(row.is_registered(), "a 低保 patient who is also 建档立卡");
+        assert!(check_row(&row).0.is_empty());
+        row.category = "建档立卡贫困人口".into();
+        row.registered = String::new();
+        assert!(row.is_registered(), "the default for 建档立卡贫困人口");
+        row.registered = "否".into();
+        assert_eq!(
+            check_row(&row).0,
+            vec![(REGISTERED_COLUMN, "贫困登记是建档立卡贫困人口，是否建档立卡不能填“否”".to_owned())]
+        );
+        row.registered = "也许".into();
+        assert_eq!(check_row(&row).0[0].0, REGISTERED_COLUMN);
+    }
+
+    #[test]
+    fn a_file_without_the_registered_column_imports_with_the_default_and_a_note() {
+        let old_headers = &HEADERS[..REGISTERED_COLUMN];
+        let row = good_row();
+        let text = format!("{}\n{}\n", old_headers.join(","), row.fields()[..REGISTERED_COLUMN].join(","));
+        let import = read_csv(&text);
+        assert_eq!(import.rows.len(), 1);
+        assert!(!import.rows[0].is_registered());
+        assert_eq!(import.warnings.len(), 1);
+        assert_eq!(import.warnings[0].column, "是否建档立卡");
+        assert!(import.warnings[0].reason.contains("建档立卡贫困人口按“是”、其他按“否”"));
+        // With the column, a 低保 patient marked 是 is 建档立卡, and nothing is noted.
+        let mut marked = good_row();
+        marked.registered = "是".into();
+        let import = read_csv(&write_csv(&[marked]));
+        assert!(import.warnings.is_empty(), "{:?}", import.warnings);
+        assert!(import.rows[0].is_registered());
     }
 
     #[test]
@@ -936,8 +1006,8 @@ mod tests {
             "{}\n{}\n{}\n{}\n{}\n{}\n",
             header(),
             good.fields().join(","),
-            "2,王五,男,abc,,,,农村低保对象,胃癌,,,,,,,,,",
-            "3,赵六,女,40,,,,普通人,肺癌,,,,,,,,,",
+            "2,王五,男,abc,,,,农村低保对象,胃癌,,,,,,,,,,",
+            "3,赵六,女,40,,,,普通人,肺癌,,,,,,,,,,",
             "4,钱七,男,40",
             wrong_id.fields().join(","),
         );
@@ -947,7 +1017,7 @@ mod tests {
         let errors: Vec<(usize, &str)> = import.errors.iter().map(|e| (e.row, e.column.as_str())).collect();
         assert_eq!(errors, vec![(3, "年龄"), (4, "贫困登记"), (4, "疾病"), (5, "")]);
         assert_eq!(import.errors[0].to_string(), "第 3 行“年龄”：年龄要填 0 到 150 之间的整数（周岁）");
-        assert_eq!(import.errors[3].reason, "这一行有 4 列，表头有 18 列（多了或少了逗号？）");
+        assert_eq!(import.errors[3].reason, "这一行有 4 列，表头有 19 列（多了或少了逗号？）");
         assert_eq!(import.warnings.len(), 1);
         assert_eq!((import.warnings[0].row, import.warnings[0].column.as_str()), (6, "身份证号"));
         let order: Vec<(usize, bool)> = import.in_file_order().iter().map(|(n, r)| (*n, r.is_ok())).collect();
@@ -961,7 +1031,8 @@ mod tests {
         let import = read_csv(&text);
         assert!(import.errors.is_empty(), "{:?}", import.errors);
         assert_eq!(import.rows[0].id_number, id);
-        assert_eq!(import.warnings[0].column, "说明");
+        let noted: Vec<&str> = import.warnings.iter().map(|w| w.column.as_str()).collect();
+        assert_eq!(noted, ["是否建档立卡", "说明"], "the missing column, then the unknown one");
         assert_eq!(read_csv("").unreadable.unwrap().reason, "文件是空的");
         assert!(read_csv("a,b\n1,2\n").unreadable.unwrap().reason.starts_with("第一行应是表头"));
     }

@@ -844,7 +844,9 @@ pub fn estimate_with_policy(policy: &Policy, case: &Case) -> Result<Estimate, Es
 /// assert_eq!(estimator.figures(&case).unwrap().patient_pays.to_string(), "2846.05");
 ///
 /// let mut early = case;
-/// early.date = policy::Date::new(2017, 8, 1).unwrap(); // before the Junshan layer's first day
+/// early.date = policy::Date::new(2017, 8, 1).unwrap(); // before the Junshan layer: the province's
+/// assert_eq!(estimator.figures(&early).unwrap().patient_pays.to_string(), "3653.50");
+/// early.date = policy::Date::new(2017, 6, 1).unwrap(); // before every layer
 /// assert_eq!(estimator.figures(&early).unwrap_err().field(), "date");
 /// ```
 #[derive(Clone)]

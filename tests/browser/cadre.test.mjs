@@ -68,7 +68,8 @@ test('import, edit-free checks, export, reload, print forms and clear-all', asyn
   assert.match(errors[2][2], /这一行有 4 列，表头有 18 列/);
   // The wrong 身份证号 is loaded but flagged, in the report and beside the name.
   const warnings = await page.locator('li.import-warning').evaluateAll((items) => items.map((li) => [Number(li.dataset.row), li.dataset.column]));
-  assert.deepEqual(warnings, [[3, '身份证号']]);
+  // A file made before the 是否建档立卡 column: noted on its header line, with the default.
+  assert.deepEqual(warnings, [[1, '是否建档立卡'], [3, '身份证号']]);
   assert.equal(await page.locator('#roster tr.flagged .id-flag').count(), 1);
   // Estimates: the worked example for 张三; 周九 cannot be estimated and says why.
   const familyOf = (name) => page.locator('#roster tr.roster-row', { hasText: name }).locator('td.family, td.no-estimate').innerText();
@@ -213,6 +214,36 @@ test('10,000 rows: every one estimated and counted, the table shown one page at 
   // budget), not here: one run on a busy machine varies too much to be a test.
   await page.click('#clear');
   await page.click('#clear-yes');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a 低保 patient who is also 建档立卡 goes to the 动态管理系统 side of 附件3, not onto 附件1', async () => {
+  const { context, page, problems } = await openPage(browser, { width: 1280, height: 900 });
+  await openCadre(page);
+  const file = [
+    `${HEADER},是否建档立卡`,
+    `1,张三,男,56,君山区,${GOOD_ID},${CARD},农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,2017-10-01,已完成,2018-03-01,,是`,
+    '2,李四,女,60,君山区,,,农村低保对象,食管癌,君山区人民医院,否,2018-03-05,40000,36000,2017-10-01,未完成,,,否',
+    '3,王五,男,50,君山区,,,建档立卡贫困人口,结肠癌,君山区人民医院,否,2018-03-06,30000,28000,2017-10-01,未完成,,,',
+  ].join('\r\n') + '\r\n';
+  await importText(page, file);
+  assert.equal(await page.locator('#import-added').innerText(), '3');
+  assert.equal(await page.locator('li.import-warning').count(), 0, 'a file with the column gets no note');
+  await page.click('#print-att1');
+  await page.waitForSelector('#att1');
+  const att1 = await page.locator('#att1 tr.att1-row').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1].textContent));
+  assert.deepEqual(att1, ['李四'], 'only the patient who is not 建档立卡 is on 附件1');
+  assert.match(await page.locator('#att1').innerText(), /建档立卡贫困人口 2 人在“湖南省健康扶贫动态管理系统”内建立台账/);
+  await page.click('#back-to-roster');
+  await page.click('#print-att3');
+  await page.fill('#cutoff', '2018-03-31');
+  await page.waitForSelector('#att3');
+  const row = (group) => page.locator(`#att3 tbody tr[data-group="${group}"] td`).evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
+  // 建档立卡: 总数 累计 本季度 未完成, 非建档立卡: 总数 累计 本季度 未完成
+  assert.deepEqual(await row('胃癌'), [1, 1, 1, 0, 0, 0, 0, 0], 'the 低保 + 建档立卡 patient counts as 建档立卡');
+  assert.deepEqual(await row('食管癌'), [0, 0, 0, 0, 1, 0, 0, 1]);
+  assert.deepEqual(await row('结肠癌'), [1, 0, 0, 1, 0, 0, 0, 0]);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -10,8 +10,8 @@ mod forms;
 mod roster;
 
 use engine::roster::{
-    check_id, check_row, hospitals, read_csv, tidy, write_csv, Row, RowProblem, CATEGORIES, HEADERS, STATUS_DONE,
-    STATUS_OPEN,
+    check_id, check_row, hospitals, read_csv, tidy, write_csv, Row, RowProblem, CATEGORIES, HEADERS, REGISTERED_COLUMN,
+    STATUS_DONE, STATUS_OPEN,
 };
 use leptos::prelude::*;
 use policy::{Date, DiseaseId};
@@ -200,7 +200,7 @@ pub fn CadrePage() -> impl IntoView {
                 <summary>"CSV 文件的各列"</summary>
                 <p>"第一行是表头，各列依次为（可用 Excel 打开编辑，另存为 CSV UTF-8）："</p>
                 <p class="columns">{HEADERS.join("，")}</p>
-                <p>{format!("贫困登记填：{}；疾病填九种大病的名称或“其他疾病”；医院填：{}；是否转诊填“是”或“否”；日期写成 2018-03-01（Excel 改成的 2018/3/1 也可以）；救治状态填“未完成”或“已完成”，已完成的要填完成救治日期。",
+                <p>{format!("贫困登记填：{}；疾病填九种大病的名称或“其他疾病”；医院填：{}；是否转诊填“是”或“否”；是否建档立卡填“是”或“否”（低保、特困、贫困残疾人同时是建档立卡的填“是”，他们在省里的动态管理系统建台账，不列入附件1；不填时建档立卡贫困人口按“是”、其他按“否”）；日期写成 2018-03-01（Excel 改成的 2018/3/1 也可以）；救治状态填“未完成”或“已完成”，已完成的要填完成救治日期。",
                     CATEGORIES.map(|c| c.name()).join("、"),
                     hospitals().iter().map(|(n, _)| *n).collect::<Vec<_>>().join("、"))}</p>
                 <p id="csv-id-note">"导出的文件里，全是数字的身份证号和合医证号前面有一个看不见的制表符，这样 Excel 打开时把它们当作文字，不会显示成 4.30611E+17 那样的科学计数法、丢掉后几位；导入时会自动去掉。"</p>
@@ -533,6 +533,9 @@ fn RowForm(draft: RwSignal<Option<Draft>>, on_save: impl Fn(leptos::ev::MouseEve
             </div>
             {text(6, "")}
             {choice(7, CATEGORIES.iter().map(|c| c.name().to_owned()).collect())}
+            // 建档立卡 apart from 贫困登记: it decides 附件1 and 附件3, not the rates.
+            <DraftChoice draft=draft column=REGISTERED_COLUMN options=vec!["是".into(), "否".into()]
+                empty="不填：按贫困登记（建档立卡贫困人口为“是”）"/>
             {choice(8, DiseaseId::ALL.iter().map(|d| d.name().to_owned()).collect())}
             {choice(9, hospitals().iter().map(|(n, _)| (*n).to_owned()).collect())}
             {choice(10, vec!["否".into(), "是".into()])}
@@ -587,7 +590,14 @@ fn DraftField(draft: RwSignal<Option<Draft>>, column: usize, hint: &'static str)
 
 /// A drop-down of the draft row; the values are the file's own words.
 #[component]
-fn DraftChoice(draft: RwSignal<Option<Draft>>, column: usize, options: Vec<String>) -> impl IntoView {
+fn DraftChoice(
+    draft: RwSignal<Option<Draft>>,
+    column: usize,
+    options: Vec<String>,
+    /// What the empty choice says.
+    #[prop(default = "请选择")]
+    empty: &'static str,
+) -> impl IntoView {
     let id = format!("cadre-f{column}");
     let error = move || draft_error(draft, column);
     view! {
@@ -595,7 +605,7 @@ fn DraftChoice(draft: RwSignal<Option<Draft>>, column: usize, options: Vec<Strin
             <label for=id.clone()>{HEADERS[column.min(HEADERS.len() - 1)]}</label>
             <p class="field-error" role="alert" hidden=move || error().is_none()>{move || error().unwrap_or_default()}</p>
             <select id=id prop:value=move || draft_value(draft, column) on:change=move |ev| set_field(draft, column, event_target_value(&ev))>
-                <option value="">"请选择"</option>
+                <option value="">{empty}</option>
                 {options.into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
             </select>
         </div>
