@@ -114,7 +114,7 @@ test('import, edit-free checks, export, reload, print forms and clear-all', asyn
   const exported = readFileSync(await download.path());
   assert.deepEqual([...exported.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 BOM first');
   const exportedText = exported.toString('utf8').slice(1);
-  assert.ok(exportedText.startsWith(HEADER + '\r\n'));
+  assert.ok(exportedText.startsWith(HEADER + ',是否建档立卡\r\n'), 'the export has every column, 是否建档立卡 last');
   assert.match(exportedText, /"备注,有逗号\n和换行"/);
   // 身份证号 and 合医证号 of digits have a tab before them, so that Excel keeps them as text; a
   // 合医证号 with letters needs none. Amounts stay plain numbers.
