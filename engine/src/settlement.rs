@@ -337,9 +337,7 @@ fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel, spared_by_i6: bool, w
         s.push_str(" 元");
         cap_clause(&mut s, b.computed, b.cap, b.cap_left, b.amount);
         if spared_by_i6 {
-            s.push_str(
-                "在县（区）外、没有办转诊，但这是该病的定点救治医院：本站的理解（I6），视同已转诊，不降低报销比例。",
-            );
+            s.push_str("在县（区）外、没有办转诊，但这是该病的定点救治医院，不降低报销比例（本站的理解 I6）。");
         }
         if b.amount.is_zero() {
             Some(if b.computed.is_zero() { Reason::ZeroRate } else { Reason::CapReached })
