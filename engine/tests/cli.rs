@@ -5,7 +5,7 @@ mod common;
 
 use common::run_tool as run;
 use serde_json::{json, Value};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 fn example() -> Value {
@@ -235,13 +235,7 @@ fn the_largest_amount_is_accepted() {
 /// Runs the tool with `args` and a stdin that is left open and never written: a tool that read
 /// it would wait for ever, so it is killed after a while and the test fails.
 fn run_with_open_stdin(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_estimate"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the estimate tool starts");
+    let mut child = common::spawn_tool(args);
     let stdin = child.stdin.take();
     let deadline = Instant::now() + Duration::from_secs(20);
     while child.try_wait().expect("the tool can be waited for").is_none() {

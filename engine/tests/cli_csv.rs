@@ -2,25 +2,10 @@
 
 mod common;
 
-use common::run_tool as run;
+use common::{run_tool as run, run_tool_with as run_args};
 use engine::roster::{read_csv, write_csv, Row, BOM, HEADERS};
 use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-/// Runs the tool with `args` and `stdin`.
-fn run_args(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_estimate"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the estimate tool starts");
-    child.stdin.take().expect("stdin is piped").write_all(stdin).expect("stdin accepts the input");
-    child.wait_with_output().expect("the estimate tool finishes")
-}
 
 fn gastric(name: &str) -> Row {
     Row {
