@@ -19,6 +19,14 @@ const TOOLS = [
   ['/cadre', 'cadre'],
 ];
 
+/** Holds the page's wasm download until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const arrived = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await arrived; await route.continue(); });
+  return release;
+}
+
 /** The message a tool shows in place of running. */
 const message = (page, part) => page.locator(`.boot-status[data-status-for="${part}"]`);
 
@@ -100,9 +108,7 @@ test('with JavaScript off, every tool says it needs scripts and what to do', asy
 
 test('a tap before the calculator runs waits visibly and is done once it runs; a stalled download says so', async () => {
   const { context, page, problems } = await openPage(browser);
-  let release;
-  const arrived = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*.wasm', async (route) => { await arrived; await route.continue(); });
+  const release = await holdWasm(page);
   await page.goto(`${BASE_URL}/calculator#dt=2018-03-01`);
   // Without a tap, a line at the bottom of the screen says the calculator is getting ready.
   await page.locator('#boot-getting-ready').waitFor({ timeout: 5000 });
@@ -132,9 +138,7 @@ test('a tap before the calculator runs waits visibly and is done once it runs; a
 
 test('a field typed into before its part runs keeps its value, and the part takes it', async () => {
   const { context, page, problems } = await openPage(browser);
-  let release;
-  const arrived = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*.wasm', async (route) => { await arrived; await route.continue(); });
+  const release = await holdWasm(page);
   await page.goto(`${BASE_URL}/premium#y=2020&r=junshan`);
   await page.getByLabel('农村低保对象', { exact: true }).fill('2');
   release();
