@@ -266,7 +266,7 @@ fn ThreeBatches() -> impl IntoView {
                     <h3>"2. 慢病签约服务管理一批"</h3>
                     <p>
                         "有慢性病的贫困人口，由"<Term id=TermId::Jiatingyisheng>"家庭医生签约"</Term>"管理：每人一张"<Term id=TermId::Jiankangka/>
-                        "，每年一次健康体检，签约医生定期面对面随访。详见下面的"<a href="#chronic" target="_self">"“慢性病怎么管”"</a>"。"
+                        "，符合条件的每年一次健康体检，签约医生定期面对面随访。详见下面的"<a href="#chronic" target="_self">"“慢性病怎么管”"</a>"。"
                     </p>
                     <Sources citations=vec![h("二(二)")]/>
                 </div>
@@ -497,7 +497,7 @@ fn Treatment() -> impl IntoView {
                     <h3>"市级建立台账"</h3>
                     <p>
                         "为每位病人建立救治台账："<Term id=TermId::Jiandanglika/>"在“湖南省健康扶贫动态管理系统”里填写《健康扶贫帮扶表》；"
-                        "经民政部门核实核准的特困人员、低保对象和贫困残疾人，按方案附件1的表格登记。"
+                        "非建档立卡、经民政部门核实核准的特困人员、低保对象和贫困残疾人，按方案附件1的表格登记。"
                     </p>
                     <Sources citations=vec![j("四(一)1"), j("四(一)2")]/>
                 </li>
