@@ -279,14 +279,22 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
                 .collect::<Vec<_>>()
                 .join("，")
         }),
-        row("有没有办转诊", Key::Referred, Step::Referred, &|v| {
-            match v {
-                "true" => "办了转诊",
-                "false" => "没有办转诊",
-                other => other,
+        {
+            // Left empty (the quick form's box unticked), the estimate counts it as not referred:
+            // the printed sheet must say so rather than "还没有填" beside the 15-point warning.
+            let mut referred = row("有没有办转诊", Key::Referred, Step::Referred, &|v| {
+                match v {
+                    "true" => "办了转诊",
+                    "false" => "没有办转诊",
+                    other => other,
+                }
+                .to_owned()
+            });
+            if referred.missing {
+                referred.value = "没有办（按未转诊计算）".to_owned();
             }
-            .to_owned()
-        }),
+            referred
+        },
         row("住院总费用", Key::TotalCost, Step::Costs, &money_text),
         row("政策范围内费用", Key::InPolicyCost, Step::Costs, &money_text),
     ];
@@ -1082,5 +1090,8 @@ mod tests {
         assert_eq!(rows[3].value, "其他市级医院，在县（区）外，不知道是不是定点救治医院");
         assert!(rows[0].missing);
         assert_eq!(rows[6].value, UNKNOWN);
+        // An unanswered referral is said as the estimate counts it.
+        assert!(rows[4].missing);
+        assert_eq!(rows[4].value, "没有办（按未转诊计算）");
     }
 }
