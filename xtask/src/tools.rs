@@ -117,14 +117,15 @@ fn wasm_toolchain() -> Result<WasmToolchain, String> {
     if rustup_gaps().is_empty() {
         return Ok(WasmToolchain::Rustup);
     }
-    if debian_gaps().is_empty() {
+    let missing = debian_gaps();
+    if missing.is_empty() {
         return Ok(WasmToolchain::Debian);
     }
     if can_apt() {
         say(&format!(
             "no toolchain here can build {TARGET} yet ({}); installing Debian's Rust web toolchain \
              ({}) to build std for wasm32 from source",
-            debian_gaps().join("; "),
+            missing.join("; "),
             DEBIAN_WASM.join(" ")
         ));
         apt_install(DEBIAN_WASM)?;
