@@ -291,7 +291,6 @@
         } else if (records[i].attributeName === 'data-app' && target === root &&
                    root.getAttribute('data-app') === 'ready') {
           state = 'ready';
-          render();
         }
       }
       render();
