@@ -1,8 +1,9 @@
 //! A citation as a link to its clause in the original documents: every figure on the site says
 //! which clause it rests on, and one tap shows that clause.
 
+use engine::BaselineFigure;
 use leptos::prelude::*;
-use policy::{Citation, Interpretation};
+use policy::{Citation, Confidence, Interpretation};
 
 use crate::documents::clause_href;
 
@@ -18,8 +19,65 @@ pub fn CitationLink(citation: Citation) -> impl IntoView {
 }
 
 /// A reading of ours where the documents leave a point open, labelled as ours with its id
-/// (calculation.md I1–I9), in the class the page gives it.
+/// (calculation.md I1–I9), in the class the page gives it. `data-reading` carries the id, so the
+/// site's test can find that every sentence applying a reading has its label beside it.
 #[component]
 pub fn Reading(interpretation: Interpretation, #[prop(into)] class: String) -> impl IntoView {
-    view! { <p class=class>{format!("本站的理解（{}）：{}。", interpretation.id(), interpretation.text())}</p> }
+    view! {
+        <p class=class data-reading=interpretation.id()>
+            {format!("{}：{}。", interpretation.label(), interpretation.text())}
+        </p>
+    }
+}
+
+/// The label of a reading inside a sentence that applies it: "（本站的理解 I4）".
+#[component]
+pub fn ReadingMark(interpretation: Interpretation) -> impl IntoView {
+    let text = match interpretation.id() {
+        id if id.starts_with('I') => format!("（本站的理解 {id}）"),
+        _ => "（本站的理解）".to_owned(),
+    };
+    view! { <span class="reading-mark" data-reading=interpretation.id() title=interpretation.text()>{text}</span> }
+}
+
+/// The confidence mark beside a figure the documents do not give: "（公开资料，可信度中）" or
+/// "（估计值，请以当地政策为准）". Nothing for a figure from the documents.
+#[component]
+pub fn ConfidenceMark(confidence: Confidence) -> impl IntoView {
+    (confidence != Confidence::Doc).then(|| {
+        view! {
+            <span class="baseline-mark" data-confidence=confidence.id()>
+                {format!("（{}）", engine::confidence_mark(confidence))}
+            </span>
+        }
+    })
+}
+
+/// The figures of an estimate's line that the documents do not give, each with its mark.
+#[component]
+pub fn BaselineFigures(figures: Vec<BaselineFigure>) -> impl IntoView {
+    (!figures.is_empty()).then(|| {
+        let items = figures
+            .into_iter()
+            .map(|b| {
+                view! {
+                    <li data-confidence=b.confidence.id() data-param=b.param.id()>
+                        {b.figure.clone()}<span class="baseline-mark">{format!("（{}）", b.mark())}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="baseline-figures">
+                <p>"文件没有给出、本站采用的数值："</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
+
+/// A line's readings, each labelled.
+#[component]
+pub fn Readings(interpretations: Vec<Interpretation>, #[prop(into)] class: String) -> impl IntoView {
+    interpretations.into_iter().map(|i| view! { <Reading interpretation=i class=class.clone()/> }).collect_view()
 }

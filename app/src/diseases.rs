@@ -300,7 +300,8 @@ fn WorkedExample(disease: DiseaseId) -> impl IntoView {
                     <p class="payer-step-plain">{payer_plain(line.payer)}</p>
                     {line.reason.map(|r| view! { <p class="reason">"这个例子里："{r.to_string()}</p> })}
                     {applies.then(|| view! { <p class="payer-step-rule">{line.rule.clone()}</p> })}
-                    {line.interpretation.map(|i| view! { <crate::cite::Reading interpretation=i class="reading"/> })}
+                    <crate::cite::BaselineFigures figures=line.baselines.clone()/>
+                    <crate::cite::Readings interpretations=line.interpretations.clone() class="reading"/>
                     <p><Cite citation=line.citation/></p>
                 </li>
             }

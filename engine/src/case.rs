@@ -61,8 +61,11 @@ pub struct Case {
     pub region: Region,
     /// The day of the hospital stay (the discharge day settles the bill).
     pub date: Date,
-    /// The patient's category.
+    /// The patient's category: it sets the rates.
     pub category: Category,
+    /// Whether the patient is 建档立卡 (a yes/no of its own; a 低保 or 特困 patient can be
+    /// 建档立卡 too). It decides the ledger ([`crate::Ledger`]), not the money.
+    pub registered: bool,
     /// The disease treated.
     pub disease: DiseaseId,
     /// The patient's age in whole years.
@@ -110,6 +113,7 @@ impl Case {
             region: Region::Junshan,
             date,
             category,
+            registered: category.registered_by_default(),
             disease,
             age,
             hospital,
@@ -127,6 +131,12 @@ impl Case {
     pub fn validate(&self) -> Result<(), EstimateError> {
         if self.age > MAX_AGE {
             return Err(EstimateError::new(Field::Age, ErrorKind::BadAge));
+        }
+        if self.category == Category::RegisteredPoor && !self.registered {
+            return Err(EstimateError::new(Field::Registered, ErrorKind::RegisteredPoorNotRegistered));
+        }
+        if self.category == Category::Ordinary && self.registered {
+            return Err(EstimateError::new(Field::Registered, ErrorKind::OrdinaryRegistered));
         }
         check_amount(Field::TotalCost, self.total_cost)?;
         check_amount(Field::InPolicyCost, self.in_policy_cost)?;
@@ -211,6 +221,8 @@ pub struct CaseInput {
     pub date: Option<String>,
     /// `dibao`, `tekun`, `registered_poor`, `disabled_poor` or `ordinary`; required.
     pub category: Option<String>,
+    /// `true`/`false`: 是否建档立卡 (default: `true` for `registered_poor`, else `false`).
+    pub registered: Option<String>,
     /// A disease id or `other`; required.
     pub disease: Option<String>,
     /// Whole years; required.
@@ -242,6 +254,7 @@ pub(crate) struct CaseText<'a> {
     pub region: Option<&'a str>,
     pub date: Option<&'a str>,
     pub category: Option<&'a str>,
+    pub registered: Option<&'a str>,
     pub disease: Option<&'a str>,
     pub age: Option<&'a str>,
     pub hospital: Option<&'a str>,
@@ -339,6 +352,7 @@ impl CaseInput {
             region: self.region.as_deref(),
             date: self.date.as_deref(),
             category: self.category.as_deref(),
+            registered: self.registered.as_deref(),
             disease: self.disease.as_deref(),
             age: self.age.as_deref(),
             hospital: self.hospital.as_deref(),
@@ -362,6 +376,7 @@ impl CaseText<'_> {
             region: own(self.region),
             date: own(self.date),
             category: own(self.category),
+            registered: own(self.registered),
             disease: own(self.disease),
             age: own(self.age),
             hospital: own(self.hospital),
@@ -385,6 +400,16 @@ impl CaseText<'_> {
         let date = parse_date(required(Field::Date, self.date)?)?;
         let category = Category::from_id(required(Field::Category, self.category)?)
             .ok_or(EstimateError::new(Field::Category, ErrorKind::UnknownCategory))?;
+        let registered = match flag(Field::Registered, self.registered)? {
+            None => category.registered_by_default(),
+            Some(false) if category == Category::RegisteredPoor => {
+                return Err(EstimateError::new(Field::Registered, ErrorKind::RegisteredPoorNotRegistered))
+            }
+            Some(true) if category == Category::Ordinary => {
+                return Err(EstimateError::new(Field::Registered, ErrorKind::OrdinaryRegistered))
+            }
+            Some(r) => r,
+        };
         let disease = DiseaseId::from_id(required(Field::Disease, self.disease)?)
             .ok_or(EstimateError::new(Field::Disease, ErrorKind::UnknownDisease))?;
         let age = parse_age(required(Field::Age, self.age)?)?;
@@ -421,6 +446,7 @@ impl CaseText<'_> {
             region,
             date,
             category,
+            registered,
             disease,
             age,
             hospital,

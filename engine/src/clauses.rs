@@ -10,5 +10,9 @@ pub(crate) const LIANG_BUTIE: Citation = Citation::new(Document::Hunan, "三(二
 pub(crate) const YI_JIANMIAN: Citation = Citation::new(Document::Hunan, "三(二)", "一减免");
 /// Hunan 三(二) “一兜底”: what is left may be reduced or waived.
 pub(crate) const YI_DOUDI: Citation = Citation::new(Document::Hunan, "三(二)", "一兜底");
+/// Junshan 四(一)1: a 建档立卡 patient's ledger is the province's 动态管理系统.
+pub const LEDGER_REGISTERED: Citation = Citation::new(Document::Junshan, "四(一)1", "建立救治台账");
+/// Junshan 四(一)2: a non-建档立卡 patient's ledger is 附件1.
+pub const LEDGER_ANNEX1: Citation = Citation::new(Document::Junshan, "四(一)2", "建立救治台账");
 /// Junshan 三 支付政策: the district fund, and Junshan's 一兜底 review.
 pub(crate) const JUNSHAN_PAYMENT: Citation = Citation::new(Document::Junshan, "三", "支付政策");

@@ -12,6 +12,8 @@ pub enum Field {
     Date,
     /// `category`
     Category,
+    /// `registered` (是否建档立卡)
+    Registered,
     /// `disease`
     Disease,
     /// `age`
@@ -46,6 +48,7 @@ impl Field {
         Field::Region,
         Field::Date,
         Field::Category,
+        Field::Registered,
         Field::Disease,
         Field::Age,
         Field::Hospital,
@@ -65,6 +68,7 @@ impl Field {
             Field::Region => "region",
             Field::Date => "date",
             Field::Category => "category",
+            Field::Registered => "registered",
             Field::Disease => "disease",
             Field::Age => "age",
             Field::Hospital => "hospital",
@@ -92,6 +96,7 @@ impl Field {
             Field::Region => "地区",
             Field::Date => "住院日期",
             Field::Category => "人员类别",
+            Field::Registered => "是否建档立卡",
             Field::Disease => "疾病",
             Field::Age => "年龄",
             Field::Hospital => "医院",
@@ -132,6 +137,8 @@ pub(crate) enum ErrorKind {
     InPolicyAboveTotal,
     ParametersMismatch { region: Region, date: Date },
     TooManyMembers,
+    RegisteredPoorNotRegistered,
+    OrdinaryRegistered,
 }
 
 /// A case that cannot be estimated. [`EstimateError::field`] names the field; `Display` gives a
@@ -199,6 +206,12 @@ impl fmt::Display for EstimateError {
                 region.name()
             ),
             ErrorKind::OnlyForLevel => write!(f, "选了具体医院时不用填写“{label}”，只有按级别选择医院时才需要"),
+            ErrorKind::RegisteredPoorNotRegistered => {
+                f.write_str("人员类别是建档立卡贫困人口，是否建档立卡不能填 false（否）")
+            }
+            ErrorKind::OrdinaryRegistered => f.write_str(
+                "普通居民不是建档立卡贫困人口，是否建档立卡不能填 true（是）；建档立卡的，人员类别请选对应的贫困人口类别",
+            ),
             ErrorKind::NotAFlag => write!(f, "“{label}”只能填 true（是）或 false（否）"),
             ErrorKind::NotANumber => write!(f, "{label}要填数字，例如 45000 或 45000.50"),
             ErrorKind::Exponent => write!(f, "{label}请直接写数字，不要用 1e5 这样的科学计数法"),

@@ -36,7 +36,9 @@ pub use case::{parse_age, parse_date, Case, CaseInput, HospitalChoice};
 pub use error::{EstimateError, Field};
 pub use money::{format_percent, format_plain, format_yuan, parse_amount, parse_ratio, round_fen, MAX_AMOUNT};
 pub use premium::{premium_subsidies, ContributionLine, Family, Premiums, TehuiPremium};
-pub use result::{Doudi, Estimate, Line, OrdinaryComparison, Payer, Reason, Warning};
+pub use result::{
+    confidence_mark, BaselineFigure, Doudi, Estimate, Ledger, Line, OrdinaryComparison, Payer, Reason, Warning,
+};
 pub use settlement::{estimate, estimate_figures, estimate_with_policy, Estimator};
 
 pub use policy;

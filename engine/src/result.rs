@@ -3,7 +3,7 @@
 
 use crate::case::HospitalChoice;
 use crate::money::{format_yuan, points};
-use policy::{Citation, Date, DiseaseId, Interpretation};
+use policy::{Citation, Confidence, Date, DiseaseId, Interpretation, ParamId};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -145,8 +145,63 @@ pub struct Line {
     pub citation: Citation,
     /// Why the payer pays nothing this time; `None` when it pays.
     pub reason: Option<Reason>,
-    /// The interpretation the rule rests on, when the documents leave it open.
-    pub interpretation: Option<Interpretation>,
+    /// The readings of ours the rule rests on, where the documents leave a point open
+    /// (calculation.md I1–I9), in the order the sentence uses them.
+    pub interpretations: Vec<Interpretation>,
+    /// Every figure in the sentence that is not from the documents (a baseline, an estimate, or
+    /// a value the user changed), with its confidence mark: the site shows each beside the line.
+    /// Listed only when the sentence is written ([`crate::estimate`]); empty from
+    /// [`crate::estimate_figures`].
+    pub baselines: Vec<BaselineFigure>,
+}
+
+/// A figure a line uses that the documents do not give, and how sure it is (parameters.md).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaselineFigure {
+    /// The parameter.
+    pub param: ParamId,
+    /// Its value in use.
+    pub value: Decimal,
+    /// How sure the data file's value is.
+    pub confidence: Confidence,
+    /// Whether the user changed it (then the mark says so instead).
+    pub overridden: bool,
+    /// The figure as shown beside the line: "基本医保住院起付线（县级医院）500.00 元".
+    pub figure: String,
+}
+
+impl BaselineFigure {
+    /// The mark beside the figure: "公开资料，可信度中", "估计值，请以当地政策为准", or
+    /// "你修改过的数值".
+    ///
+    /// ```
+    /// let e = engine::estimate_with_policy(&policy::Policy::builtin(), &engine::CaseInput::example().parse().unwrap()).unwrap();
+    /// let marks: Vec<_> = e.line(engine::Payer::BasicInsurance).baselines.iter().map(|b| b.mark()).collect();
+    /// assert_eq!(marks, ["公开资料，可信度中", "公开资料，可信度低"]);
+    /// ```
+    pub const fn mark(&self) -> &'static str {
+        if self.overridden {
+            "你修改过的数值"
+        } else {
+            confidence_mark(self.confidence)
+        }
+    }
+
+    /// The figure with its mark, as one phrase: "基本医保住院起付线（县级医院）500.00 元（公开资料，可信度中）".
+    pub fn text(&self) -> String {
+        format!("{}（{}）", self.figure, self.mark())
+    }
+}
+
+/// The words for a confidence mark wherever a figure that is not from the documents is written.
+pub const fn confidence_mark(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Doc => "政策文件原文",
+        Confidence::H => "公开资料，可信度高",
+        Confidence::M => "公开资料，可信度中",
+        Confidence::L => "公开资料，可信度低",
+        Confidence::A => "估计值，请以当地政策为准",
+    }
 }
 
 /// Something the reader should know about the estimate.
@@ -197,16 +252,28 @@ pub enum Warning {
     OutOfCountyWithoutReferral {
         /// The drop, as a ratio (0.15 is 15 points).
         penalty: Decimal,
+        /// How sure the drop is (a baseline the documents do not give).
+        confidence: Confidence,
+        /// Whether the user changed it.
+        overridden: bool,
     },
     /// 基本医保 reached its annual cap.
     BasicCapReached {
         /// The cap.
         cap: Decimal,
+        /// How sure the cap is.
+        confidence: Confidence,
+        /// Whether the user changed it.
+        overridden: bool,
     },
     /// 大病保险 reached its annual cap.
     CriticalCapReached {
         /// The cap.
         cap: Decimal,
+        /// How sure the cap is.
+        confidence: Confidence,
+        /// Whether the user changed it.
+        overridden: bool,
     },
 }
 
@@ -224,6 +291,14 @@ impl Warning {
             Warning::BasicCapReached { .. } => "basic_cap_reached",
             Warning::CriticalCapReached { .. } => "critical_cap_reached",
         }
+    }
+}
+
+fn figure_mark(confidence: Confidence, overridden: bool) -> &'static str {
+    if overridden {
+        "你修改过的数值"
+    } else {
+        confidence_mark(confidence)
     }
 }
 
@@ -269,22 +344,35 @@ impl fmt::Display for Warning {
                     "{}不是{}的定点救治医院，所以没有医院减免{}。",
                     hospital_words(*hospital),
                     disease.name(),
-                    if *district_fund { "和区级专项资金" } else { "" }
+                    if *district_fund {
+                        "，也没有区级专项资金（方案没有写专项资金对医院的条件，本站的理解（I9）是只给定点救治医院）"
+                    } else {
+                        ""
+                    }
                 )?;
                 if *referral_would_help {
-                    f.write_str("由定点救治医院办理上转手续后到这里住院，才可以享受。")?;
+                    f.write_str("按本站的理解（I7），由君山区人民医院办理上转手续后到这里住院，算作在定点救治医院住院，才可以享受。")?;
                 }
                 Ok(())
             }
-            Warning::OutOfCountyWithoutReferral { penalty } => {
-                write!(f, "在县（区）外住院又没有办理转诊，基本医保报销比例降低{}个百分点。", points(*penalty))
-            }
-            Warning::BasicCapReached { cap } => {
-                write!(f, "基本医保今年已报到年度封顶线{}元，超出的部分不再报销。", format_yuan(*cap))
-            }
-            Warning::CriticalCapReached { cap } => {
-                write!(f, "大病保险今年已报到年度封顶线{}元，超出的部分不再报销。", format_yuan(*cap))
-            }
+            Warning::OutOfCountyWithoutReferral { penalty, confidence, overridden } => write!(
+                f,
+                "在县（区）外住院又没有办理转诊，基本医保报销比例降低{}个百分点（{}）。",
+                points(*penalty),
+                figure_mark(*confidence, *overridden)
+            ),
+            Warning::BasicCapReached { cap, confidence, overridden } => write!(
+                f,
+                "基本医保今年已报到年度封顶线{}元（{}），超出的部分不再报销。",
+                format_yuan(*cap),
+                figure_mark(*confidence, *overridden)
+            ),
+            Warning::CriticalCapReached { cap, confidence, overridden } => write!(
+                f,
+                "大病保险今年已报到年度封顶线{}元（{}），超出的部分不再报销。",
+                format_yuan(*cap),
+                figure_mark(*confidence, *overridden)
+            ),
         }
     }
 }
@@ -299,6 +387,72 @@ pub struct Doudi {
     pub text: String,
     /// The clause.
     pub citation: Citation,
+    /// The reading it rests on: "合规" read as 政策范围内.
+    pub interpretations: Vec<Interpretation>,
+}
+
+/// Where a patient of Junshan's nine-disease programme is entered (Junshan 四(一)): every
+/// 建档立卡 patient in the province's 动态管理系统, the others (特困, 低保, 贫困残疾人 who are not
+/// 建档立卡) on 附件1. 附件3 counts the two apart the same way (注2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ledger {
+    /// “湖南省健康扶贫动态管理系统”, 《健康扶贫帮扶表》 (Junshan 四(一)1).
+    DynamicManagementSystem,
+    /// 附件1, the district's ledger of non-建档立卡 patients (Junshan 四(一)2).
+    Annex1,
+}
+
+impl Ledger {
+    /// The ledger of a patient, or `None` when the patient is not one of the programme's (not
+    /// poor, or not one of the nine diseases within its age limit: I4), or not in the Junshan layer.
+    ///
+    /// ```
+    /// use engine::Ledger;
+    /// use policy::{Category, DiseaseId, Policy, Region};
+    /// let p = Policy::builtin();
+    /// let dibao_registered = Ledger::of(&p, Region::Junshan, Category::Dibao, true, DiseaseId::GastricCancer, 56);
+    /// assert_eq!(dibao_registered, Some(Ledger::DynamicManagementSystem));
+    /// assert_eq!(Ledger::of(&p, Region::Junshan, Category::Dibao, false, DiseaseId::GastricCancer, 56), Some(Ledger::Annex1));
+    /// assert_eq!(Ledger::of(&p, Region::Junshan, Category::Dibao, false, DiseaseId::ChildVsd, 15), None);
+    /// ```
+    pub fn of(
+        policy: &policy::Policy,
+        region: policy::Region,
+        category: policy::Category,
+        registered: bool,
+        disease: DiseaseId,
+        age: u8,
+    ) -> Option<Ledger> {
+        let programme =
+            region == policy::Region::Junshan && category.is_poor() && policy.disease(disease).covers_age(age);
+        programme.then_some(if registered { Ledger::DynamicManagementSystem } else { Ledger::Annex1 })
+    }
+
+    /// A stable id: `dynamic_management_system` or `annex1`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Ledger::DynamicManagementSystem => "dynamic_management_system",
+            Ledger::Annex1 => "annex1",
+        }
+    }
+
+    /// Where, in plain words.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Ledger::DynamicManagementSystem => {
+                "建档立卡：在“湖南省健康扶贫动态管理系统”内填写《健康扶贫帮扶表》，建立救治台账"
+            }
+            Ledger::Annex1 => "非建档立卡：经民政部门核实核准后，按方案附件1建立救治台账",
+        }
+    }
+
+    /// The clause.
+    pub const fn citation(self) -> Citation {
+        match self {
+            Ledger::DynamicManagementSystem => crate::clauses::LEDGER_REGISTERED,
+            Ledger::Annex1 => crate::clauses::LEDGER_ANNEX1,
+        }
+    }
 }
 
 /// The same bill for an ordinary resident at the same hospital (基本医保 and 大病保险 only).
@@ -337,6 +491,8 @@ pub struct Estimate {
     pub warnings: Vec<Warning>,
     /// The 一兜底 note, for a poor patient who still has compliant costs to pay.
     pub doudi: Option<Doudi>,
+    /// Where the patient is entered in Junshan's programme, if the patient is one of its.
+    pub ledger: Option<Ledger>,
 }
 
 impl Estimate {

@@ -19,8 +19,8 @@
 //! ```
 
 use crate::case::CaseText;
-use crate::{Case, CaseInput, Estimate, EstimateError};
-use policy::{Category, Date, DiseaseId, HospitalId, HospitalLevel, Policy};
+use crate::{Case, CaseInput, Estimate, EstimateError, Ledger};
+use policy::{Category, Date, DiseaseId, HospitalId, HospitalLevel, Policy, Region};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -203,8 +203,41 @@ impl Row {
             },
             total_cost: text(&self.total_cost),
             in_policy_cost: text(&self.in_policy_cost),
+            registered: match self.registered.as_str() {
+                "是" => Some("true"),
+                "否" => Some("false"),
+                other => text(other),
+            },
             ..CaseText::default()
         }
+    }
+
+    /// Where the patient is entered (Junshan 四(一)), as the estimate gives it: `None` for a
+    /// disease outside the nine, a child older than the age limit (I4), or a row whose
+    /// 贫困登记 or 疾病 is not one the policy knows. 附件1 lists the [`Ledger::Annex1`] rows; 附件3
+    /// counts the two ledgers apart.
+    ///
+    /// ```
+    /// use engine::{roster::Row, Ledger};
+    /// let p = policy::Policy::builtin();
+    /// let mut row = Row { category: "农村低保对象".into(), disease: "胃癌".into(), age: "56".into(), ..Row::default() };
+    /// assert_eq!(row.ledger(&p), Some(Ledger::Annex1));
+    /// row.registered = "是".into();
+    /// assert_eq!(row.ledger(&p), Some(Ledger::DynamicManagementSystem));
+    /// row.disease = "儿童室间隔缺损".into();
+    /// row.age = "15".into();
+    /// assert_eq!(row.ledger(&p), None);
+    /// ```
+    pub fn ledger(&self, policy: &Policy) -> Option<Ledger> {
+        let category = self.category_id()?;
+        let disease = self.disease_id()?;
+        // An age that cannot be read is reported with the row; a children's disease needs one.
+        let age = self.age.trim().parse::<u8>().unwrap_or(if policy.disease(disease).max_age.is_some() {
+            u8::MAX
+        } else {
+            0
+        });
+        Ledger::of(policy, Region::Junshan, category, self.is_registered(), disease, age)
     }
 
     /// The case of [`Row::case_input`], checked, or the first field at fault.
@@ -224,6 +257,7 @@ pub fn column_of(field: &str) -> &'static str {
     match field {
         "date" => "出院日期",
         "category" => "贫困登记",
+        "registered" => "是否建档立卡",
         "disease" => "疾病",
         "age" => "年龄",
         "hospital" => "医院",

@@ -9,8 +9,13 @@ use crate::case::{Case, HospitalChoice};
 use crate::clauses::{JUNSHAN_PAYMENT, LIANG_BUTIE, SAN_TIGAO, YI_DOUDI, YI_JIANMIAN};
 use crate::error::{ErrorKind, EstimateError, Field};
 use crate::money::{fixed, push_percent, push_points, push_yuan, round_fen};
-use crate::result::{hospital_words, Doudi, Estimate, Line, OrdinaryComparison, Payer, Reason, Warning};
-use policy::{Category, Citation, Date, Disease, HospitalLevel, Interpretation, ParamId, Parameters, Policy, Region};
+use crate::result::{
+    hospital_words, BaselineFigure, Doudi, Estimate, Ledger, Line, OrdinaryComparison, Payer, Reason, Warning,
+};
+use policy::{
+    Category, Citation, Confidence, Date, Disease, HospitalId, HospitalLevel, Interpretation, ParamId, Parameters,
+    Policy, Region, Unit,
+};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -39,6 +44,9 @@ struct Facts<'p> {
     ordinary_penalised: bool,
     /// The penalty was left out by interpretation I6.
     spared_by_i6: bool,
+    /// Whether the hospital counts as designated (or not) by interpretation I7: one of the
+    /// adult diseases at 岳阳市一人民医院, the guidance hospital that takes referred patients.
+    guidance_reading: bool,
     district_fund: Option<Decimal>,
 }
 
@@ -98,6 +106,9 @@ impl<'p> Facts<'p> {
             penalised: out_unreferred && !spared_by_i6,
             ordinary_penalised: out_unreferred,
             spared_by_i6,
+            guidance_reading: nine
+                && case.hospital == HospitalChoice::Named(HospitalId::YueyangFirstPeople)
+                && !designated_unreferred,
             district_fund: params.get(ParamId::DistrictFundRate),
         })
     }
@@ -107,6 +118,8 @@ impl<'p> Facts<'p> {
 // Step 1. 基本医保 — Hunan 三(二) "三提高" first item.
 
 struct Basic {
+    deductible_id: ParamId,
+    rate_id: ParamId,
     deductible: Decimal,
     level_rate: Decimal,
     penalty: Option<Decimal>,
@@ -135,7 +148,19 @@ fn basic(params: &Parameters, level: HospitalLevel, penalised: bool, poor: bool,
     let computed = round_fen(pos(p - deductible) * rate);
     let cap = params.value(ParamId::BasicAnnualCap);
     let cap_left = pos(cap - paid);
-    Basic { deductible, level_rate, penalty, uplift, rate, computed, cap, cap_left, amount: computed.min(cap_left) }
+    Basic {
+        deductible_id: d_id,
+        rate_id: r_id,
+        deductible,
+        level_rate,
+        penalty,
+        uplift,
+        rate,
+        computed,
+        cap,
+        cap_left,
+        amount: computed.min(cap_left),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,6 +297,40 @@ fn points(out: &mut Words, ratio: Decimal) {
     }
 }
 
+/// The figures among `ids` that are not from the documents, with their marks; none when no
+/// sentence is written.
+fn baselines(params: &Parameters, ids: &[ParamId], words: bool) -> Vec<BaselineFigure> {
+    if !words {
+        return Vec::new();
+    }
+    ids.iter()
+        .filter_map(|&id| params.entry(id))
+        .filter(|e| e.confidence != Confidence::Doc || e.overridden)
+        .map(|e| {
+            let mut figure = String::with_capacity(64);
+            figure.push_str(e.label);
+            figure.push(' ');
+            match (e.id, e.unit) {
+                (ParamId::BasicOutOfCountyPenalty, _) => {
+                    push_points(&mut figure, e.value);
+                    figure.push_str(" 个百分点");
+                }
+                (_, Unit::Ratio) => push_percent(&mut figure, e.value),
+                (_, Unit::Yuan | Unit::YuanPerPersonYear) => {
+                    push_yuan(&mut figure, e.value);
+                    figure.push_str(" 元");
+                }
+            }
+            BaselineFigure { param: e.id, value: e.value, confidence: e.confidence, overridden: e.overridden, figure }
+        })
+        .collect()
+}
+
+/// How sure the value of `id` is, and whether the user changed it.
+fn sureness(params: &Parameters, id: ParamId) -> (Confidence, bool) {
+    params.entry(id).map_or((Confidence::Doc, false), |e| (e.confidence, e.overridden))
+}
+
 fn not_this_time(out: &mut Words) {
     out.push_str("本次为 0.00 元。");
 }
@@ -289,7 +348,14 @@ fn cap_clause(out: &mut Words, computed: Decimal, cap: Decimal, cap_left: Decima
     out.push('。');
 }
 
-fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel, spared_by_i6: bool, words: bool) -> Line {
+fn basic_line(
+    params: &Parameters,
+    b: &Basic,
+    p: Decimal,
+    level: HospitalLevel,
+    spared_by_i6: bool,
+    words: bool,
+) -> Line {
     let mut s = Words::new(words, 200);
     s.push_str("基本医保：");
     let reason = if p.is_zero() {
@@ -345,6 +411,23 @@ fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel, spared_by_i6: bool, w
             None
         }
     };
+    let mut ids = vec![b.deductible_id];
+    if p > b.deductible {
+        ids.push(b.rate_id);
+        if b.penalty.is_some_and(|x| !x.is_zero()) {
+            ids.push(ParamId::BasicOutOfCountyPenalty);
+        }
+        if b.computed > b.cap_left {
+            ids.push(ParamId::BasicAnnualCap);
+        }
+    }
+    let mut interpretations = Vec::new();
+    if b.uplift.is_some() && p > b.deductible {
+        interpretations.push(Interpretation::I8);
+    }
+    if spared_by_i6 {
+        interpretations.push(Interpretation::I6);
+    }
     Line {
         payer: Payer::BasicInsurance,
         amount: b.amount,
@@ -352,11 +435,12 @@ fn basic_line(b: &Basic, p: Decimal, level: HospitalLevel, spared_by_i6: bool, w
         rule: s.done(),
         citation: SAN_TIGAO,
         reason,
-        interpretation: spared_by_i6.then_some(Interpretation::I6),
+        interpretations,
+        baselines: if p.is_zero() { Vec::new() } else { baselines(params, &ids, words) },
     }
 }
 
-fn critical_line(c: &Critical, base: Decimal, poor: bool, words: bool) -> Line {
+fn critical_line(params: &Parameters, c: &Critical, base: Decimal, poor: bool, words: bool) -> Line {
     let mut s = Words::new(words, 240);
     s.push_str("大病保险：");
     let reason = if base.is_zero() {
@@ -419,6 +503,30 @@ fn critical_line(c: &Critical, base: Decimal, poor: bool, words: bool) -> Line {
             }
         }
     };
+    let mut ids = Vec::new();
+    if !base.is_zero() {
+        ids.push(ParamId::CriticalDeductible);
+        if base > c.deductible && c.poor_rate.is_none() {
+            const TIERS: [(Option<ParamId>, ParamId); 4] = [
+                (Some(ParamId::CriticalTier1Upper), ParamId::CriticalTier1Rate),
+                (Some(ParamId::CriticalTier2Upper), ParamId::CriticalTier2Rate),
+                (Some(ParamId::CriticalTier3Upper), ParamId::CriticalTier3Rate),
+                (None, ParamId::CriticalTier4Rate),
+            ];
+            for (i, ((part, _), (upper, rate))) in c.tiers.iter().zip(TIERS).enumerate() {
+                if !part.is_zero() {
+                    ids.push(rate);
+                    // A tier's upper limit sets its part only when the excess goes past it.
+                    if c.tiers.get(i + 1).is_some_and(|(next, _)| !next.is_zero()) {
+                        ids.extend(upper);
+                    }
+                }
+            }
+        }
+        if c.computed > c.cap_left {
+            ids.push(ParamId::CriticalAnnualCap);
+        }
+    }
     Line {
         payer: Payer::CriticalIllnessInsurance,
         amount: c.amount,
@@ -426,7 +534,8 @@ fn critical_line(c: &Critical, base: Decimal, poor: bool, words: bool) -> Line {
         rule: s.done(),
         citation: SAN_TIGAO,
         reason,
-        interpretation: poor.then_some(Interpretation::I1),
+        interpretations: if poor && !base.is_zero() { vec![Interpretation::I1] } else { Vec::new() },
+        baselines: baselines(params, &ids, words),
     }
 }
 
@@ -435,7 +544,7 @@ struct Simple {
     payer: Payer,
     base: Decimal,
     citation: Citation,
-    interpretation: Option<Interpretation>,
+    interpretations: Vec<Interpretation>,
     /// Whether to write the sentence.
     words: bool,
 }
@@ -479,7 +588,8 @@ impl Simple {
             rule: rule.done(),
             citation: self.citation,
             reason,
-            interpretation: self.interpretation,
+            interpretations: self.interpretations,
+            baselines: Vec::new(),
         }
     }
 
@@ -492,9 +602,9 @@ impl Simple {
         let _ = write!(s, "{}：{}", self.payer.name(), text);
         not_this_time(&mut s);
         // The age limit of the children's diseases is a reading of ours.
-        let interpretation =
-            if matches!(reason, Reason::ChildOverAge { .. }) { Some(Interpretation::I4) } else { self.interpretation };
-        Simple { interpretation, ..self }.none(s, reason)
+        let interpretations =
+            if matches!(reason, Reason::ChildOverAge { .. }) { vec![Interpretation::I4] } else { self.interpretations };
+        Simple { interpretations, ..self }.none(s, reason)
     }
 }
 
@@ -560,7 +670,8 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
 }
 
 /// Like [`estimate`], without writing the sentences: every line's `rule` and the 一兜底 note's
-/// `text` are empty; every amount, base, reason, citation, interpretation and warning is the same.
+/// `text` are empty, and so is each line's list of baseline figures (they are marks beside the
+/// sentence); every amount, base, reason, citation, interpretation and warning is the same.
 /// For adding up many bills (a roster of thousands of patients), where the sentences are most of
 /// the work and none is shown.
 ///
@@ -573,7 +684,7 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
 /// assert_eq!(figures.patient_pays.to_string(), "2846.05");
 /// assert!(figures.lines.iter().all(|l| l.rule.is_empty()));
 /// let mut full = estimate(&params, &case).unwrap();
-/// full.lines.iter_mut().for_each(|l| l.rule.clear());
+/// full.lines.iter_mut().for_each(|l| { l.rule.clear(); l.baselines.clear(); });
 /// full.doudi.iter_mut().for_each(|d| d.text.clear());
 /// assert_eq!(figures, full);
 /// ```
@@ -608,17 +719,17 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
 
     // 1. 基本医保
     let b = basic(params, f.level, f.penalised, f.poor, p, case.basic_paid_this_year);
-    let basic_line = basic_line(&b, p, f.level, f.spared_by_i6, words);
+    let basic_line = basic_line(params, &b, p, f.level, f.spared_by_i6, words);
 
     // 2. 大病保险, on the in-policy self-paid part left
     let base2 = p - b.amount;
     let c = critical(params, f.poor, base2, case.critical_paid_this_year);
-    let critical_line = critical_line(&c, base2, f.poor, words);
+    let critical_line = critical_line(params, &c, base2, f.poor, words);
 
     // 3. 扶贫特惠保
     let base3 = base2 - c.amount;
     let tehui =
-        Simple { payer: Payer::TehuiInsurance, base: base3, citation: LIANG_BUTIE, interpretation: None, words };
+        Simple { payer: Payer::TehuiInsurance, base: base3, citation: LIANG_BUTIE, interpretations: Vec::new(), words };
     let tehui_line = if !f.poor {
         tehui.not_applicable("扶贫特惠保是贫困家庭参加的商业保险，普通居民没有这一项，", Reason::NotPoor)
     } else if case.tehui_ratio.is_zero() {
@@ -634,8 +745,13 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
         Category::Tekun => (params.value(ParamId::AssistanceRateTekun), "特困人员按 ", Some(Interpretation::I3)),
         _ => (params.value(ParamId::AssistanceRateNonDibao), "非低保的贫困人口按 ", None),
     };
-    let assist =
-        Simple { payer: Payer::MedicalAssistance, base: base4, citation: SAN_TIGAO, interpretation: assist_i, words };
+    let assist = Simple {
+        payer: Payer::MedicalAssistance,
+        base: base4,
+        citation: SAN_TIGAO,
+        interpretations: assist_i.into_iter().collect(),
+        words,
+    };
     let assistance_line = match nine_disease_gate(&f, case.age, "医疗救助", words) {
         Some((text, reason)) => assist.not_applicable(&text, reason),
         None => assist.pays(assist_rate, "各项保险报销后", "政策范围内还要自付", (assist_who, " 救助")),
@@ -651,7 +767,11 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
             payer: Payer::HospitalReduction,
             base: base5,
             citation: YI_JIANMIAN,
-            interpretation: Some(Interpretation::I2),
+            interpretations: if f.guidance_reading {
+                vec![Interpretation::I7, Interpretation::I2]
+            } else {
+                vec![Interpretation::I2]
+            },
             words,
         };
         if let Some((text, reason)) = nine_disease_gate(&f, case.age, "医院减免", words) {
@@ -695,8 +815,20 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
 
     // 6. 区级健康扶贫专项资金 (Junshan 三; absent from the province layer, I5)
     let base6 = in_left - reduction_in;
-    let fund =
-        Simple { payer: Payer::DistrictFund, base: base6, citation: JUNSHAN_PAYMENT, interpretation: None, words };
+    // I9: Junshan 三 sets no hospital condition; I7 decides whether 岳阳市一人民医院 counts; 合规
+    // is read as in-policy.
+    let mut fund_readings = Vec::new();
+    if f.guidance_reading {
+        fund_readings.push(Interpretation::I7);
+    }
+    fund_readings.push(if f.designated { Interpretation::Compliant } else { Interpretation::I9 });
+    let fund = Simple {
+        payer: Payer::DistrictFund,
+        base: base6,
+        citation: JUNSHAN_PAYMENT,
+        interpretations: fund_readings,
+        words,
+    };
     let district_line = match f.district_fund {
         None if fallen_back => fund.not_applicable(
             &say(words, || {
@@ -705,14 +837,14 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
             }),
             Reason::NotInRegion,
         ),
-        None => Simple { interpretation: Some(Interpretation::I5), ..fund }
+        None => Simple { interpretations: vec![Interpretation::I5], ..fund }
             .not_applicable("这是君山区的政策，只按湖南省政策计算时没有这一项，", Reason::NotInRegion),
         Some(rate) => match nine_disease_gate(&f, case.age, "区级专项资金", words) {
-            Some((text, reason)) => fund.not_applicable(&text, reason),
+            Some((text, reason)) => Simple { interpretations: Vec::new(), ..fund }.not_applicable(&text, reason),
             None if !f.designated => fund.not_applicable(
                 &say(words, || {
                     format!(
-                        "只补助在定点救治医院住院的，{}不是{}的定点救治医院，",
+                        "按本站的理解（I9）只补助在定点救治医院住院的，{}不是{}的定点救治医院，",
                         hospital_words(case.hospital),
                         f.disease.name
                     )
@@ -771,13 +903,16 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
         });
     }
     if let Some(penalty) = b.penalty.filter(|x| !x.is_zero()) {
-        warnings.push(Warning::OutOfCountyWithoutReferral { penalty });
+        let (confidence, overridden) = sureness(params, ParamId::BasicOutOfCountyPenalty);
+        warnings.push(Warning::OutOfCountyWithoutReferral { penalty, confidence, overridden });
     }
     if b.computed > b.cap_left {
-        warnings.push(Warning::BasicCapReached { cap: b.cap });
+        let (confidence, overridden) = sureness(params, ParamId::BasicAnnualCap);
+        warnings.push(Warning::BasicCapReached { cap: b.cap, confidence, overridden });
     }
     if c.computed > c.cap_left {
-        warnings.push(Warning::CriticalCapReached { cap: c.cap });
+        let (confidence, overridden) = sureness(params, ParamId::CriticalAnnualCap);
+        warnings.push(Warning::CriticalCapReached { cap: c.cap, confidence, overridden });
     }
 
     // 一兜底: what is left of the compliant cost may be reduced or waived after review.
@@ -799,6 +934,7 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
             amount: patient_pays_in_policy,
             text: text.done(),
             citation: if junshan_procedure { JUNSHAN_PAYMENT } else { YI_DOUDI },
+            interpretations: vec![Interpretation::Compliant],
         }
     });
 
@@ -814,6 +950,7 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
         savings: fixed(ordinary.patient_pays - patient_pays),
         warnings,
         doudi,
+        ledger: Ledger::of(params.policy(), case.region, case.category, case.registered, case.disease, case.age),
     })
 }
 

@@ -5,7 +5,9 @@ use engine::{
     estimate, estimate_with_policy, premium_subsidies, Case, CaseInput, EstimateError, Family, Field, HospitalChoice,
     Payer, Reason, Warning,
 };
-use policy::{Category, Date, DiseaseId, HospitalId, HospitalLevel, Interpretation, ParamId, Policy, Region};
+use policy::{
+    Category, Confidence, Date, DiseaseId, HospitalId, HospitalLevel, Interpretation, ParamId, Policy, Region,
+};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -44,8 +46,20 @@ fn every_line_carries_its_rule_citation_and_reason() {
             "岳君卫发〔2017〕71号 三“支付政策”",
         ]
     );
-    assert_eq!(e.line(Payer::CriticalIllnessInsurance).interpretation, Some(Interpretation::I1));
-    assert_eq!(e.line(Payer::HospitalReduction).interpretation, Some(Interpretation::I2));
+    assert_eq!(e.line(Payer::BasicInsurance).interpretations, [Interpretation::I8]);
+    assert_eq!(e.line(Payer::CriticalIllnessInsurance).interpretations, [Interpretation::I1]);
+    assert_eq!(e.line(Payer::HospitalReduction).interpretations, [Interpretation::I2]);
+    assert_eq!(e.line(Payer::DistrictFund).interpretations, [Interpretation::Compliant]);
+    let marks: Vec<String> = e.lines.iter().flat_map(|l| l.baselines.iter().map(|b| b.text())).collect();
+    assert_eq!(
+        marks,
+        [
+            "基本医保住院起付线（县级医院） 500.00 元（公开资料，可信度中）",
+            "基本医保政策范围内报销比例（县级医院） 70%（公开资料，可信度低）",
+            "大病保险起付线（普通居民） 15,000.00 元（估计值，请以当地政策为准）",
+        ]
+    );
+    assert_eq!(e.ledger, Some(engine::Ledger::Annex1), "a 低保 patient who is not 建档立卡");
     assert_eq!(e.line(Payer::TehuiInsurance).reason, Some(Reason::NoTehuiRatio));
     assert_eq!(e.line(Payer::TehuiInsurance).reason.unwrap().to_string(), "未填写扶贫特惠保赔付比例");
     for (l, p) in e.lines.iter().zip(Payer::ALL) {
@@ -78,9 +92,28 @@ fn ordinary_tiers_and_caps_are_spelled_out() {
         e.line(Payer::CriticalIllnessInsurance).rule,
         "大病保险：基本医保报销后政策范围内还要自付 230,000.00 元，起付线为 15,000.00 元，超过的 215,000.00 元分段报销，30,000.00 × 50% + 50,000.00 × 60% + 70,000.00 × 70% + 65,000.00 × 80% = 146,000.00 元。"
     );
-    assert_eq!(e.line(Payer::CriticalIllnessInsurance).interpretation, None);
+    assert!(e.line(Payer::CriticalIllnessInsurance).interpretations.is_empty());
+    let marked: Vec<&str> = e.lines.iter().flat_map(|l| l.baselines.iter().map(|b| b.param.id())).collect();
+    assert_eq!(
+        marked,
+        [
+            "basic.deductible.province",
+            "basic.rate.province",
+            "basic.annual_cap",
+            "critical.deductible",
+            "critical.tier1.rate",
+            "critical.tier1.upper",
+            "critical.tier2.rate",
+            "critical.tier2.upper",
+            "critical.tier3.rate",
+            "critical.tier3.upper",
+            "critical.tier4.rate",
+        ],
+        "every baseline figure the two sentences write"
+    );
     assert_eq!(e.line(Payer::DistrictFund).reason, Some(Reason::NotInRegion));
-    assert_eq!(e.line(Payer::DistrictFund).interpretation, Some(Interpretation::I5));
+    assert_eq!(e.line(Payer::DistrictFund).interpretations, [Interpretation::I5]);
+    assert_eq!(e.ledger, None, "the ledgers are Junshan's");
     assert!(e.doudi.is_none(), "no 一兜底 for an ordinary resident");
 }
 
@@ -103,15 +136,24 @@ fn every_warning_reads_plainly() {
         ),
         (
             Warning::NotDesignated { hospital: HospitalChoice::Named(HospitalId::YueyangFirstPeople), disease: DiseaseId::GastricCancer, referral_would_help: true, district_fund: true },
-            "岳阳市一人民医院不是胃癌的定点救治医院，所以没有医院减免和区级专项资金。由定点救治医院办理上转手续后到这里住院，才可以享受。",
+            "岳阳市一人民医院不是胃癌的定点救治医院，所以没有医院减免，也没有区级专项资金（方案没有写专项资金对医院的条件，本站的理解（I9）是只给定点救治医院）。按本站的理解（I7），由君山区人民医院办理上转手续后到这里住院，算作在定点救治医院住院，才可以享受。",
         ),
         (
             Warning::NotDesignated { hospital: HospitalChoice::level(HospitalLevel::County), disease: DiseaseId::Esrd, referral_would_help: false, district_fund: false },
             "这家县级医院不是终末期肾病的定点救治医院，所以没有医院减免。",
         ),
-        (Warning::OutOfCountyWithoutReferral { penalty: d("0.15") }, "在县（区）外住院又没有办理转诊，基本医保报销比例降低15个百分点。"),
-        (Warning::BasicCapReached { cap: d("150000") }, "基本医保今年已报到年度封顶线150,000.00元，超出的部分不再报销。"),
-        (Warning::CriticalCapReached { cap: d("200000") }, "大病保险今年已报到年度封顶线200,000.00元，超出的部分不再报销。"),
+        (
+            Warning::OutOfCountyWithoutReferral { penalty: d("0.15"), confidence: Confidence::L, overridden: false },
+            "在县（区）外住院又没有办理转诊，基本医保报销比例降低15个百分点（公开资料，可信度低）。",
+        ),
+        (
+            Warning::BasicCapReached { cap: d("150000"), confidence: Confidence::M, overridden: false },
+            "基本医保今年已报到年度封顶线150,000.00元（公开资料，可信度中），超出的部分不再报销。",
+        ),
+        (
+            Warning::CriticalCapReached { cap: d("250000"), confidence: Confidence::L, overridden: true },
+            "大病保险今年已报到年度封顶线250,000.00元（你修改过的数值），超出的部分不再报销。",
+        ),
     ];
     for (w, text) in cases {
         assert_eq!(w.to_string(), text, "{}", w.id());

@@ -289,3 +289,46 @@ fn unknown_arguments_are_refused_without_reading_stdin() {
         format!("未知的参数：--{}…（可用 --help 查看用法）\n", "参".repeat(38))
     );
 }
+
+#[test]
+fn registered_is_its_own_flag_and_decides_the_ledger_not_the_money() {
+    let mut registered = example();
+    registered["registered"] = json!(true);
+    let out = run(json!([example(), registered]).to_string().as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // A 低保 patient: 附件1 unless also 建档立卡, then the province's 动态管理系统.
+    assert_eq!(v[0]["ledger"]["id"], "annex1");
+    assert_eq!(v[0]["ledger"]["citation"], "岳君卫发〔2017〕71号 四（一）2“建立救治台账”");
+    assert_eq!(v[1]["ledger"]["id"], "dynamic_management_system");
+    assert_eq!(v[1]["ledger"]["citation"], "岳君卫发〔2017〕71号 四（一）1“建立救治台账”");
+    // The rate follows the category: 医疗救助 stays at 70%.
+    assert_eq!(v[1]["lines"][3]["amount"], "5383.00");
+    assert_eq!(v[0]["patient_pays"], v[1]["patient_pays"]);
+
+    let mut contradiction = example();
+    contradiction["category"] = json!("registered_poor");
+    contradiction["registered"] = json!(false);
+    let out = run(contradiction.to_string().as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "输入有误（registered）：人员类别是建档立卡贫困人口，是否建档立卡不能填 false（否）"
+    );
+    let mut default = example();
+    default["category"] = json!("registered_poor");
+    let v: Value = serde_json::from_slice(&run(default.to_string().as_bytes()).stdout).unwrap();
+    assert_eq!(v["ledger"]["id"], "dynamic_management_system", "建档立卡贫困人口 are 建档立卡 by default");
+}
+
+#[test]
+fn each_line_lists_its_readings_and_its_baseline_figures_with_their_marks() {
+    let v: Value = serde_json::from_slice(&run(example().to_string().as_bytes()).stdout).unwrap();
+    let basic = &v["lines"][0];
+    assert_eq!(basic["interpretations"][0].as_str().unwrap().split('：').next(), Some("本站的理解（I8）"));
+    assert_eq!(basic["baselines"][0]["parameter"], "basic.deductible.county");
+    assert_eq!(basic["baselines"][0]["confidence"], "M");
+    assert_eq!(basic["baselines"][0]["text"], "基本医保住院起付线（县级医院） 500.00 元（公开资料，可信度中）");
+    assert_eq!(v["lines"][1]["baselines"][0]["confidence"], "A");
+    assert!(v["lines"][2].get("baselines").is_none(), "扶贫特惠保 writes no baseline figure");
+}

@@ -153,3 +153,15 @@ fn failing_rows_take_linear_time() {
     );
     assert!(took < Duration::from_secs(30), "200,000 failing rows took {took:?}");
 }
+
+#[test]
+fn a_dibao_row_marked_registered_goes_to_the_dynamic_management_system() {
+    let mut registered = gastric("李四");
+    registered.registered = "是".into();
+    let file = write_csv(&[gastric("张三"), registered]);
+    let out = run(file.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["ledger"]["id"], "annex1");
+    assert_eq!(v[1]["ledger"]["id"], "dynamic_management_system");
+}

@@ -70,6 +70,7 @@ fn case() -> impl Strategy<Value = Case> {
                         region,
                         date: Date::new(y, m, d).unwrap(),
                         category: Category::ALL[c],
+                        registered: Category::ALL[c].registered_by_default(),
                         disease: DiseaseId::ALL[dz],
                         age,
                         hospital,
@@ -207,13 +208,13 @@ proptest! {
     /// Whatever text arrives in whatever field, parsing and estimating never panic.
     #[test]
     fn any_text_is_refused_or_estimated_without_panic(
-        fields in proptest::collection::vec(text(), 14)
+        fields in proptest::collection::vec(text(), 15)
     ) {
         let f = |i: usize| Some(fields[i].clone());
         let input = CaseInput {
             region: f(0), date: f(1), category: f(2), disease: f(3), age: f(4), hospital: f(5),
             in_county: f(6), designated: f(7), referred: f(8), total_cost: f(9), in_policy_cost: f(10),
-            tehui_ratio: f(11), basic_paid_this_year: f(12), critical_paid_this_year: f(13),
+            tehui_ratio: f(11), basic_paid_this_year: f(12), critical_paid_this_year: f(13), registered: f(14),
         };
         if let Ok(case) = input.parse() {
             let _ = engine::estimate_with_policy(&Policy::builtin(), &case);
@@ -223,7 +224,10 @@ proptest! {
 
 /// The sentences taken out, to compare a full estimate with a figures-only one.
 fn without_sentences(mut e: Estimate) -> Estimate {
-    e.lines.iter_mut().for_each(|l| l.rule.clear());
+    e.lines.iter_mut().for_each(|l| {
+        l.rule.clear();
+        l.baselines.clear();
+    });
     e.doudi.iter_mut().for_each(|d| d.text.clear());
     e
 }

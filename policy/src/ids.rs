@@ -88,6 +88,19 @@ impl Category {
     pub const fn is_poor(self) -> bool {
         !matches!(self, Category::Ordinary)
     }
+
+    /// Whether a patient of this category is 建档立卡 when nothing else is said
+    /// (calculation.md: 建档立卡贫困人口 yes, the others no). 建档立卡 is a yes/no of its own: a
+    /// 低保 or 特困 person can be 建档立卡 too.
+    ///
+    /// ```
+    /// use policy::Category;
+    /// assert!(Category::RegisteredPoor.registered_by_default());
+    /// assert!(!Category::Dibao.registered_by_default());
+    /// ```
+    pub const fn registered_by_default(self) -> bool {
+        matches!(self, Category::RegisteredPoor)
+    }
 }
 
 vocabulary! {
@@ -197,6 +210,14 @@ vocabulary! {
         I5 = "I5", "区级健康扶贫专项资金是君山区文件三规定的；只按湖南省的政策计算时没有这一项";
         /// No −15 points at the disease's designated hospital for a patient of the programme.
         I6 = "I6", "九种大病的救治对象在该病的定点救治医院住院，即使在县（区）外、没有办转诊，也视同已转诊，基本医保不降低报销比例（君山区方案把儿童的两类大病定在区外的岳阳市一人民医院）";
+        /// A patient referred up from 君山区人民医院 is at a designated hospital at 岳阳市一人民医院.
+        I7 = "I7", "九种大病的病人由君山区人民医院办理上转后到岳阳市一人民医院住院，算作在定点救治医院住院（方案只写它“接受定点救治医院上转患者”）；自己去、没有上转的，本站不算";
+        /// “提高 10%” is read as ten percentage points.
+        I8 = "I8", "“住院费用城乡居民医保报销比例提高10%”理解为提高10个百分点（例如70%提高到80%），不是提高为原来的1.1倍";
+        /// The district fund is paid only at a designated hospital.
+        I9 = "I9", "区级健康扶贫专项资金只补助在定点救治医院住院的（君山区方案三没有写医院的条件，本站把它看作定点救治医院一站式结算的一部分）";
+        /// 合规 is read as 政策范围内.
+        Compliant = "compliant", "“合规自付医药费用”按政策范围内的自付费用计算（文件在医疗救助处写“政策范围内”，在区级专项资金和兜底处写“合规”）";
     }
 }
 
@@ -204,6 +225,29 @@ impl Interpretation {
     /// The reading in plain Chinese (same as [`Interpretation::name`]).
     pub const fn text(self) -> &'static str {
         self.name()
+    }
+
+    /// How the site labels the reading: "本站的理解（I6）", or "本站的理解" for a reading
+    /// calculation.md names without a number.
+    ///
+    /// ```
+    /// use policy::Interpretation;
+    /// assert_eq!(Interpretation::I6.label(), "本站的理解（I6）");
+    /// assert_eq!(Interpretation::Compliant.label(), "本站的理解");
+    /// ```
+    pub const fn label(self) -> &'static str {
+        match self {
+            Interpretation::I1 => "本站的理解（I1）",
+            Interpretation::I2 => "本站的理解（I2）",
+            Interpretation::I3 => "本站的理解（I3）",
+            Interpretation::I4 => "本站的理解（I4）",
+            Interpretation::I5 => "本站的理解（I5）",
+            Interpretation::I6 => "本站的理解（I6）",
+            Interpretation::I7 => "本站的理解（I7）",
+            Interpretation::I8 => "本站的理解（I8）",
+            Interpretation::I9 => "本站的理解（I9）",
+            Interpretation::Compliant => "本站的理解",
+        }
     }
 }
 

@@ -91,6 +91,11 @@ pub fn apply_assumptions(state: &CalcState, today: &str) -> (CalcState, Vec<Stri
         s.set(Key::Category, Category::RegisteredPoor.id());
         said.push("身份不知道：按建档立卡贫困人口估算（医疗救助按50%，比低保对象少）。".into());
     }
+    // 建档立卡 is asked only of 低保, 特困 and 贫困残疾人: for the other two categories the answer
+    // is fixed (yes, no), and one left from an earlier choice of category is not held against them.
+    if matches!(Category::from_id(s.get(Key::Category)), Some(Category::RegisteredPoor | Category::Ordinary)) {
+        s.set(Key::Registered, "");
+    }
     if state.is_unknown(Key::Disease) {
         s.set(Key::Disease, DiseaseId::Other.id());
         said.push("疾病不知道：按九种大病以外的其他疾病估算（没有九种大病的医疗救助和医院减免；其他疾病的医疗救助按民政部门规定，本站不计算）。".into());

@@ -117,7 +117,7 @@ impl Step {
     /// The step that asks for an engine field (as named in its errors).
     pub fn asking(field: &str) -> Step {
         match field {
-            "category" => Step::Category,
+            "category" | "registered" => Step::Category,
             "disease" => Step::Disease,
             "age" => Step::Age,
             "region" | "hospital" | "in_county" | "designated" => Step::Hospital,
@@ -298,6 +298,20 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
         row("住院总费用", Key::TotalCost, Step::Costs, &money_text),
         row("政策范围内费用", Key::InPolicyCost, Step::Costs, &money_text),
     ];
+    // 建档立卡 is asked of 低保, 特困 and 贫困残疾人; left unanswered, the estimate takes "不是".
+    if matches!(
+        Category::from_id(s.get(Key::Category)),
+        Some(Category::Dibao | Category::Tekun | Category::DisabledPoor)
+    ) {
+        let mut registered = row("是不是建档立卡贫困户", Key::Registered, Step::Category, &|v| {
+            if v == "true" { "是" } else { "不是" }.to_owned()
+        });
+        if registered.missing {
+            registered.value = "不是（没有选）".to_owned();
+            registered.missing = false;
+        }
+        rows.insert(1, registered);
+    }
     let date = s.get(Key::Date).trim();
     rows.push(Row {
         label: "出院日期",
@@ -333,7 +347,9 @@ pub fn named_hospitals(policy: &Policy, s: &CalcState) -> Vec<(HospitalId, bool)
 
 fn category_help(c: Category) -> &'static str {
     match c {
-        Category::Dibao => "享受农村最低生活保障（吃低保）的人。既是低保、又是建档立卡的，选这一项。",
+        Category::Dibao => {
+            "享受农村最低生活保障（吃低保）的人。既是低保、又是建档立卡的，选这一项，再在下面选“是建档立卡贫困户”。"
+        }
         Category::Tekun => "特困供养人员（过去叫“五保户”）：没有劳动能力、没有生活来源、没有人赡养。",
         Category::RegisteredPoor => "扶贫部门登记在册的建档立卡贫困户家里的人，但不是低保、特困。",
         Category::DisabledPoor => "经民政部门核实的贫困残疾人，但不是低保、特困。",
@@ -583,6 +599,23 @@ fn category_step(flow: Flow) -> impl IntoView {
                 {items}
                 {dont_know(flow, Key::Category, "按建档立卡贫困人口估算，结果里会写明。")}
             })}
+            <Show when=move || {
+                flow.calc.state.with(|s| {
+                    matches!(
+                        Category::from_id(s.get(Key::Category)),
+                        Some(Category::Dibao | Category::Tekun | Category::DisabledPoor)
+                    )
+                })
+            }>
+                <div class="answer-group registered" role="group" aria-labelledby="registered-question">
+                    <h3 id="registered-question">"同时也是建档立卡贫困户吗？"</h3>
+                    <p class="hint">"不改变报销金额，只决定登记在哪个救治台账。不选就按“不是”。"</p>
+                    {answers(view! {
+                        {pick(flow, Key::Registered, "true", "是建档立卡贫困户", "在“湖南省健康扶贫动态管理系统”里登记")}
+                        {pick(flow, Key::Registered, "false", "不是", "按方案附件1登记")}
+                    })}
+                </div>
+            </Show>
         },
     )
 }
@@ -1072,6 +1105,7 @@ mod tests {
             values,
             [
                 "农村低保对象",
+                "不是（没有选）",
                 "胃癌",
                 "56 岁",
                 "君山区人民医院",

@@ -56,6 +56,7 @@ pub fn Choice(
     label: &'static str,
     options: Vec<(&'static str, String)>,
     #[prop(optional)] default: Option<&'static str>,
+    #[prop(optional)] hint: &'static str,
 ) -> impl IntoView {
     let calc = use_calc();
     let id = format!("f-{}", key.field());
@@ -64,6 +65,7 @@ pub fn Choice(
     view! {
         <div class="field" class:has-error=move || error().is_some()>
             <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
             <p class="field-error" id=error_id.clone() role="alert" hidden=move || error().is_none()>
                 {move || error().unwrap_or_default()}
             </p>
@@ -111,6 +113,14 @@ pub fn Flag(key: Key, label: &'static str) -> impl IntoView {
     }
 }
 
+pub fn registered_options() -> Vec<(&'static str, String)> {
+    vec![
+        ("", "按身份（建档立卡贫困人口为“是”，其他为“不是”）".to_owned()),
+        ("true", "是，建档立卡贫困户".to_owned()),
+        ("false", "不是".to_owned()),
+    ]
+}
+
 pub fn category_options() -> Vec<(&'static str, String)> {
     Category::ALL.iter().map(|c| (c.id(), c.name().to_owned())).collect()
 }
@@ -145,6 +155,13 @@ pub fn QuickForm() -> impl IntoView {
             <fieldset>
                 <legend>"病人"</legend>
                 <Choice key=Key::Category label="身份" options=category_options()/>
+                <Choice
+                    key=Key::Registered
+                    label="是不是建档立卡贫困户"
+                    options=registered_options()
+                    default=""
+                    hint="低保、特困人员也可能同时是建档立卡贫困户。这一项不改变报销金额，决定登记在哪个救治台账。"
+                />
                 <Choice key=Key::Disease label="疾病" options=disease_options()/>
                 <Field key=Key::Age label="年龄（周岁）" inputmode="numeric"/>
             </fieldset>

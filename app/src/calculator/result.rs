@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::advanced::AdvancedPanel;
 use super::compute::{is_designated, WhatIf};
 use super::use_calc;
-use crate::cite::CitationLink;
+use crate::cite::{BaselineFigures, CitationLink, Readings};
 use crate::daxie::daxie;
 use crate::glossary::{Term, TermId};
 use crate::money::{wan, yuan};
@@ -81,7 +81,7 @@ fn PayerChart(estimate: Estimate) -> impl IntoView {
 fn PayerLine(line: Line) -> impl IntoView {
     let applies = line.reason.is_none();
     view! {
-        <li class="payer" class:not-applied=!applies data-payer=line.payer.id()>
+        <li class="payer" class:not-applied=!applies data-payer=line.payer.id() data-mark-scope="">
             <div class="payer-head">
                 <span class="payer-name">{line.payer.name()}</span>
                 <span class="payer-amount">{yuan(line.amount)}</span>
@@ -89,7 +89,8 @@ fn PayerLine(line: Line) -> impl IntoView {
             {line.reason.map(|r| view! { <p class="reason">{r.to_string()}</p> })}
             <p class="rule">{line.rule.clone()}</p>
             <p class="cite">"依据："<CitationLink citation=line.citation/></p>
-            {line.interpretation.map(|i| view! { <crate::cite::Reading interpretation=i class="interpretation"/> })}
+            <BaselineFigures figures=line.baselines.clone()/>
+            <Readings interpretations=line.interpretations.clone() class="interpretation"/>
         </li>
     }
 }
@@ -194,6 +195,7 @@ fn Figures() -> impl IntoView {
         let has_warnings = !estimate.warnings.is_empty();
         let assumptions = outcome.assumptions.clone();
         let doudi = estimate.doudi.clone();
+        let ledger = estimate.ledger;
         view! {
             <section class="result" aria-labelledby="result-title" aria-live="polite">
                 <h2 id="result-title">"估算结果"</h2>
@@ -212,6 +214,7 @@ fn Figures() -> impl IntoView {
                 <div class="ordinary">
                     <p>"普通居民同样的账单要付 "<strong id="ordinary-pays">{yuan(estimate.ordinary_patient_pays)}</strong>"。"</p>
                     <p>"健康扶贫政策为这家人省下 "<strong id="savings">{yuan(estimate.savings)}</strong>"。"</p>
+                    <p class="hint">"普通居民的两项也用下面标明的基线参数计算（公开资料或估计值），比较只是大致的。"</p>
                 </div>
                 {(!assumptions.is_empty()).then(|| view! {
                     <div class="assumptions">
@@ -247,6 +250,14 @@ fn Figures() -> impl IntoView {
                         <h3>"还是付不起怎么办"</h3>
                         <p>{d.text}</p>
                         <p class="cite">"依据："<CitationLink citation=d.citation/></p>
+                        <Readings interpretations=d.interpretations class="interpretation"/>
+                    </div>
+                })}
+                {ledger.map(|l| view! {
+                    <div class="note ledger" id="ledger" data-ledger=l.id()>
+                        <h3>"登记在哪个救治台账"</h3>
+                        <p>{format!("{}。", l.name())}</p>
+                        <p class="cite">"依据："<CitationLink citation=l.citation()/></p>
                     </div>
                 })}
                 {no_deposit.then(|| view! {

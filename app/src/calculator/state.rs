@@ -15,6 +15,7 @@ pub enum Key {
     Region,
     Date,
     Category,
+    Registered,
     Disease,
     Age,
     Hospital,
@@ -29,10 +30,11 @@ pub enum Key {
 }
 
 impl Key {
-    pub const ALL: [Key; 14] = [
+    pub const ALL: [Key; 15] = [
         Key::Region,
         Key::Date,
         Key::Category,
+        Key::Registered,
         Key::Disease,
         Key::Age,
         Key::Hospital,
@@ -52,6 +54,7 @@ impl Key {
             Key::Region => "r",
             Key::Date => "dt",
             Key::Category => "c",
+            Key::Registered => "jd",
             Key::Disease => "d",
             Key::Age => "a",
             Key::Hospital => "h",
@@ -72,6 +75,7 @@ impl Key {
             Key::Region => "region",
             Key::Date => "date",
             Key::Category => "category",
+            Key::Registered => "registered",
             Key::Disease => "disease",
             Key::Age => "age",
             Key::Hospital => "hospital",
@@ -97,6 +101,7 @@ impl Key {
             self,
             Key::Region
                 | Key::Category
+                | Key::Registered
                 | Key::Disease
                 | Key::Hospital
                 | Key::InCounty
@@ -113,7 +118,7 @@ impl Key {
             Key::Hospital => {
                 policy::HospitalId::from_id(value).is_some() || policy::HospitalLevel::from_id(value).is_some()
             }
-            Key::InCounty | Key::Designated | Key::Referred => value == "true" || value == "false",
+            Key::InCounty | Key::Designated | Key::Referred | Key::Registered => value == "true" || value == "false",
             _ => true,
         }
     }
@@ -133,7 +138,7 @@ pub enum Mode {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CalcState {
     /// Field values as text, in [`Key::ALL`] order; empty means not given.
-    values: [String; 14],
+    values: [String; Key::ALL.len()],
     /// Fields the visitor answered "不知道" to; the estimate takes a stated assumption.
     pub unknown: Vec<Key>,
     /// Parameters the visitor changed in the advanced panel: (parameter id, value as typed, in
@@ -200,6 +205,7 @@ impl CalcState {
             region: v(Key::Region),
             date: v(Key::Date),
             category: v(Key::Category),
+            registered: v(Key::Registered),
             disease: v(Key::Disease),
             age: v(Key::Age),
             hospital: v(Key::Hospital),

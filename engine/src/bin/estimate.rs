@@ -204,6 +204,7 @@ fn case_input(text: &str) -> Result<CaseInput, InputError> {
             Field::Region => &mut input.region,
             Field::Date => &mut input.date,
             Field::Category => &mut input.category,
+            Field::Registered => &mut input.registered,
             Field::Disease => &mut input.disease,
             Field::Age => &mut input.age,
             Field::Hospital => &mut input.hospital,
@@ -231,14 +232,31 @@ struct OutLine<'a> {
     citation: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    interpretation: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    interpretations: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    baselines: Vec<OutBaseline>,
+}
+
+#[derive(Serialize)]
+struct OutBaseline {
+    parameter: &'static str,
+    value: String,
+    confidence: &'static str,
+    text: String,
 }
 
 #[derive(Serialize)]
 struct OutDoudi<'a> {
     amount: String,
     note: &'a str,
+    citation: String,
+}
+
+#[derive(Serialize)]
+struct OutLedger {
+    id: &'static str,
+    name: &'static str,
     citation: String,
 }
 
@@ -250,6 +268,7 @@ struct OutCase<'a> {
     savings: String,
     warnings: Vec<String>,
     doudi: Option<OutDoudi<'a>>,
+    ledger: Option<OutLedger>,
 }
 
 #[derive(Serialize)]
@@ -277,7 +296,17 @@ fn out_case(e: &Estimate) -> OutCase<'_> {
                 rule: &l.rule,
                 citation: l.citation.to_string(),
                 reason: l.reason.map(|r| r.to_string()),
-                interpretation: l.interpretation.map(|i| format!("{}：{}", i.id(), i.text())),
+                interpretations: l.interpretations.iter().map(|i| format!("{}：{}", i.label(), i.text())).collect(),
+                baselines: l
+                    .baselines
+                    .iter()
+                    .map(|b| OutBaseline {
+                        parameter: b.param.id(),
+                        value: format_plain(b.value),
+                        confidence: b.confidence.id(),
+                        text: b.text(),
+                    })
+                    .collect(),
             })
             .collect(),
         patient_pays: format_plain(e.patient_pays),
@@ -289,6 +318,7 @@ fn out_case(e: &Estimate) -> OutCase<'_> {
             note: &d.text,
             citation: d.citation.to_string(),
         }),
+        ledger: e.ledger.map(|l| OutLedger { id: l.id(), name: l.name(), citation: l.citation().to_string() }),
     }
 }
 
