@@ -6,9 +6,12 @@
 
 use crate::glossary::{Term, TermId};
 use engine::parse_age;
+use engine::Ledger;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use policy::{Category, DiseaseId, Interpretation, Policy};
+
+use crate::cite::{CitationLink, Reading, ReadingMark};
 
 use crate::calculator::state::{CalcState, Key};
 use crate::diseases::{hospital_place, hunan, junshan, treating_hospital, Cite, Cite2, WHO};
@@ -132,8 +135,16 @@ pub fn read_age(text: &str, dont_know: bool) -> Result<Answer<u8>, String> {
 
 /// The calculator's link with the check's answers filled in, opening the guided flow at the
 /// first question the check did not answer (the hospital, when all three were).
-pub fn calculator_href(category: Answer<Category>, disease: Answer<DiseaseId>, age: Answer<u8>) -> String {
+pub fn calculator_href(
+    category: Answer<Category>,
+    registered: Answer<bool>,
+    disease: Answer<DiseaseId>,
+    age: Answer<u8>,
+) -> String {
     let mut state = CalcState::default();
+    if let Answer::Is(r) = registered {
+        state.set(Key::Registered, if r { "true" } else { "false" });
+    }
     let mut fill = |key: Key, answer: Answer<&str>| match answer {
         Answer::Open => false,
         Answer::DontKnow => {
@@ -173,7 +184,7 @@ fn map<T: Copy, U>(answer: Answer<T>, f: impl FnOnce(T) -> U) -> Answer<U> {
 
 /// The categories in the check's order, with a hint where the choice is not obvious.
 const CATEGORIES: [(Category, &str); 5] = [
-    (Category::Dibao, "也在建档立卡名单上的，选这一项"),
+    (Category::Dibao, "也在建档立卡名单上的，选这一项，再回答下面的问题"),
     (Category::Tekun, "特困供养人员"),
     (Category::RegisteredPoor, "不是低保、特困的建档立卡贫困户"),
     (Category::DisabledPoor, "不是低保、特困的贫困残疾人"),
@@ -262,7 +273,12 @@ pub(crate) fn CoverageCheck() -> impl IntoView {
         let policy = policy.clone();
         Memo::new(move |_| check(&policy, category.get(), disease.get(), age_answer()))
     };
-    let href = Memo::new(move |_| calculator_href(category.get(), disease.get(), age_answer()));
+    // 建档立卡 apart from the category: asked of 低保, 特困 and 贫困残疾人 only.
+    let registered = RwSignal::new(Answer::<bool>::Open);
+    let asks_registered =
+        move || matches!(category.get(), Answer::Is(Category::Dibao | Category::Tekun | Category::DisabledPoor));
+    let registered_answer = move || if asks_registered() { registered.get() } else { Answer::Open };
+    let href = Memo::new(move |_| calculator_href(category.get(), registered_answer(), disease.get(), age_answer()));
 
     let categories = CATEGORIES
         .into_iter()
@@ -306,6 +322,17 @@ pub(crate) fn CoverageCheck() -> impl IntoView {
                     {categories}
                     {choice("不知道", "", move || category.get() == Answer::DontKnow, move || category.set(Answer::DontKnow))}
                 </div>
+                <Show when=asks_registered>
+                    <div class="check-registered" id="check-registered" role="group" aria-labelledby="check-registered-q">
+                        <p id="check-registered-q"><strong>"同时也是建档立卡贫困户吗？"</strong>
+                            " 不改变报销多少，只决定在哪里登记救治台账。"</p>
+                        <div class="choices">
+                            {choice("是", "", move || registered.get() == Answer::Is(true), move || registered.set(Answer::Is(true)))}
+                            {choice("不是", "", move || registered.get() == Answer::Is(false), move || registered.set(Answer::Is(false)))}
+                            {choice("不知道", "", move || registered.get() == Answer::DontKnow, move || registered.set(Answer::DontKnow))}
+                        </div>
+                    </div>
+                </Show>
             </fieldset>
             <fieldset class="check-question" id="check-disease">
                 <legend>"2. 得的是什么病？"</legend>
@@ -344,16 +371,18 @@ pub(crate) fn CoverageCheck() -> impl IntoView {
             <section
                 class="check-answer"
                 id="check-answer"
+                data-mark-scope=""
                 aria-live="polite"
                 data-verdict=move || verdict.get().id()
                 class:open=move || matches!(verdict.get(), Verdict::Open(_))
             >
                 <h3 class="check-headline">{move || verdict.get().headline()}</h3>
-                {move || answer_body(verdict.get(), href.get())}
+                {move || answer_body(verdict.get(), registered_answer(), href.get())}
             </section>
             <p>
                 <button type="button" class="secondary" on:click=move |_| {
                     category.set(Answer::Open);
+                    registered.set(Answer::Open);
                     disease.set(Answer::Open);
                     age_text.set(String::new());
                     age_dont_know.set(false);
@@ -364,7 +393,7 @@ pub(crate) fn CoverageCheck() -> impl IntoView {
 }
 
 /// What the answer means and what to do next.
-fn answer_body(verdict: Verdict, href: String) -> AnyView {
+fn answer_body(verdict: Verdict, registered: Answer<bool>, href: String) -> AnyView {
     let policy = Policy::builtin();
     let calculator =
         |text: &'static str| view! { <a class="button" href=href.clone() id="check-calculator">{text}</a> };
@@ -388,7 +417,7 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
         }
         .into_any(),
         Verdict::DiseaseUnknown => view! {
-            <p>"看医生的诊断上写的是什么病。九种大病是：食管癌、胃癌、结肠癌、直肠癌、终末期肾病（尿毒症），14岁及以下孩子的急性淋巴细胞白血病、急性早幼粒细胞白血病、房间隔缺损、室间隔缺损。"<Cite citation=WHO/></p>
+            <p>"看医生的诊断上写的是什么病。九种大病是：食管癌、胃癌、结肠癌、直肠癌、终末期肾病（尿毒症），儿童的急性淋巴细胞白血病、急性早幼粒细胞白血病、房间隔缺损、室间隔缺损（儿童按14岁及以下计算"<ReadingMark interpretation=Interpretation::I4/>"）。"<Cite citation=WHO/></p>
             <p class="next">
                 <a class="button" href="/diseases">"看九种大病"</a>" "
                 <a class="button secondary" href=href.clone() id="check-calculator">"先估算一下"</a>
@@ -398,13 +427,13 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
         Verdict::OtherDisease => view! {
             <p>"农村贫困人口看这个病，仍然享受："</p>
             <ul>
-                <li>"基本医保：住院报销比例提高10%。"</li>
-                <li><Term id=TermId::Dabingbaoxian/>"："<Term id=TermId::Qifuxian/>"降低50%，报销比例提高到90%以上。"</li>
+                <li>"基本医保：住院报销比例提高10%（本站按提高10个百分点计算"<ReadingMark interpretation=Interpretation::I8/>"）。"</li>
+                <li><Term id=TermId::Dabingbaoxian/>"："<Term id=TermId::Qifuxian/>"降低50%，“大病住院”报销比例提高到90%以上（本站对九种大病以外的病也按90%计算"<ReadingMark interpretation=Interpretation::I1/>"）。"</li>
                 <li>"参保补贴：城乡居民医保的个人缴费，财政补贴50%以上，特困人员全额补贴。"</li>
                 <li>"一兜底：各项报销以后，剩下的"<Term id=TermId::Heguizifu>"合规自付费用"</Term>"个人支付仍有困难的，政府"<Term id=TermId::Doudi>"兜底保障"</Term>"。"</li>
             </ul>
             <p><Cite citation=hunan("三(二)", "三提高、两补贴、一兜底")/></p>
-            <p>"但没有只给九种大病的：医疗救助按70%、50%救助，定点医院减免50%，区级专项资金补助70%。"<Cite2 first=hunan("三(二)", "三提高、一减免") second=junshan("三", "支付政策")/></p>
+            <p>"但没有只给九种大病的：医疗救助按70%、50%救助，定点医院减免50%，区级专项资金补助70%。九种大病以外的医疗救助按民政部门的规定办，本站不计算。"<Cite2 first=hunan("三(二)", "三提高、一减免") second=junshan("三", "支付政策")/></p>
             <p>"得的是重性精神病、尘肺病、肺结核、艾滋病或晚期血吸虫病的，省里另有专项救治，请看"<a href="/diseases#other-programmes">"其他专项救治"</a>"。"</p>
             <p class="next">{calculator("算一算要付多少钱")}</p>
         }
@@ -412,8 +441,9 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
         Verdict::AgeUnknown(disease) => {
             let name = policy.disease(disease).name.clone();
             view! {
-                <p>{name}"是儿童病种：0至14岁的孩子可以享受九种大病专项救治；15岁及以上的，按本站的理解不在这一项里。"</p>
-                <p class="reading">"文件只写“儿童”，没有写到几岁。本站的理解："{Interpretation::I4.text()}"。"</p>
+                <p>{name}"是儿童病种：0至14岁的孩子可以享受九种大病专项救治；15岁及以上的，按本站的理解不在这一项里。"<ReadingMark interpretation=Interpretation::I4/></p>
+                <p>"文件只写“儿童”，没有写到几岁。"</p>
+                <Reading interpretation=Interpretation::I4 class="reading"/>
                 <p>"请在第3题填上孩子的周岁。"</p>
                 <p class="next">{calculator("先按14岁估算")}</p>
             }
@@ -422,9 +452,8 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
         Verdict::ChildOverAge { disease, age, max_age } => {
             let name = policy.disease(disease).name.clone();
             view! {
-                <p class="reading">
-                    "文件只写“儿童白血病”“儿童先天性心脏病”，没有写到几岁。本站的理解："{Interpretation::I4.text()}"。"
-                </p>
+                <p>"文件只写“儿童白血病”“儿童先天性心脏病”，没有写到几岁。"</p>
+                <Reading interpretation=Interpretation::I4 class="reading"/>
                 <p>{format!("按这个理解，{age}岁得{name}，不在九种大病专项救治里（只到{max_age}岁），计算器按其他疾病估算：仍有基本医保、大病保险两项提高和一兜底，但没有九种大病的医疗救助、医院减免和区级专项资金。")}</p>
                 <p>"这只是本站的理解。请向岳阳市一人民医院或区卫生计生局问清楚；如果按九种大病办理，就按九种大病算。"</p>
                 <p><Cite citation=WHO/></p>
@@ -441,15 +470,41 @@ fn answer_body(verdict: Verdict, href: String) -> AnyView {
                     <p>"到定点救治医院住院："<strong id="check-hospital">{h.name.clone()}</strong>"（"{hospital_place(&h)}"）。"
                         <Cite citation=junshan("四(二)1", "确定定点救治与定点指导医院")/></p>
                     {if outside {
-                        view! { <p>"这家医院在君山区外：住院前先问清楚要不要办转诊手续，手续不全，有些报销可能拿不到。"</p> }.into_any()
+                        view! {
+                            <p>"这家医院在君山区外：住院前先问清楚要不要办转诊手续、要不要交押金，文件没有写。"
+                                "本站估算时，在这家定点救治医院住院没有转诊也不降低基本医保的报销比例"<ReadingMark interpretation=Interpretation::I6/>"。"</p>
+                        }.into_any()
                     } else {
                         view! { <p>"在区内的"<Term id=TermId::Dingdianyiyuan/>"住院，凭身份证明“"<Term id=TermId::Xianzhenliao/>"”，不用交住院押金。"
                             <Cite citation=hunan("二(三)3", "一站式结算")/></p> }.into_any()
                     }}
                 }
             });
+            // Covered means a patient of the programme: the ledger follows 建档立卡 alone.
+            let registered = match registered {
+                Answer::Is(r) => Some(r),
+                _ if !matches!(category, Category::Dibao | Category::Tekun | Category::DisabledPoor) => {
+                    Some(category.registered_by_default())
+                }
+                _ => None,
+            };
+            let ledger =
+                registered.map(|r| if r { Ledger::DynamicManagementSystem } else { Ledger::Annex1 });
+            let ledger_line = match ledger {
+                Some(l) => view! {
+                    <p id="check-ledger" data-ledger=l.id()>{format!("登记：{}。", l.name())}<CitationLink citation=l.citation()/></p>
+                }
+                .into_any(),
+                None => view! {
+                    <p id="check-ledger">"登记：建档立卡的在“湖南省健康扶贫动态管理系统”内建立台账；不是建档立卡的，经民政部门核实核准后按方案附件1建立台账。不清楚是不是建档立卡，可以问村委会。"
+                        <Cite citation=junshan("四(一)", "建立救治台账")/></p>
+                }
+                .into_any(),
+            };
             view! {
-                <p>{format!("{}得了{}，是君山区九种大病专项救治的对象。", category.name(), name)}<Cite citation=WHO/></p>
+                <p>{format!("{}得了{}，可以享受君山区九种大病专项救治：", category.name(), name)}
+                    "经核实核准、纳入救治台账，按九种大病的临床路径救治的，享受下面的报销和减免。"<Cite2 first=junshan("三", "支付政策") second=junshan("四(一)", "建立救治台账")/></p>
+                {ledger_line}
                 {go}
                 <p>"住院费用按出院结算的顺序，由基本医保、大病保险、扶贫特惠保、医疗救助、医院减免、区级专项资金一层一层报销；还付不起的，可以申请政府兜底。"
                     <Cite citation=junshan("三", "支付政策")/></p>
@@ -545,16 +600,17 @@ mod tests {
     #[test]
     fn the_calculator_opens_with_the_answers_filled_in() {
         assert_eq!(
-            calculator_href(Is(Category::Dibao), Is(DiseaseId::ChildAll), Is(8)),
+            calculator_href(Is(Category::Dibao), Open, Is(DiseaseId::ChildAll), Is(8)),
             "/calculator#s=4&c=dibao&d=child_all&a=8"
         );
         assert_eq!(
-            calculator_href(Is(Category::Dibao), Is(DiseaseId::GastricCancer), Open),
-            "/calculator#s=3&c=dibao&d=gastric_cancer"
+            calculator_href(Is(Category::Dibao), Is(true), Is(DiseaseId::GastricCancer), Open),
+            "/calculator#s=3&c=dibao&jd=true&d=gastric_cancer",
+            "a 低保 patient who is also 建档立卡 takes that answer along"
         );
-        assert_eq!(calculator_href(Is(Category::Ordinary), Open, Open), "/calculator#s=2&c=ordinary");
-        assert_eq!(calculator_href(DontKnow, DontKnow, DontKnow), "/calculator#s=4&u=c.d.a");
-        assert_eq!(calculator_href(Open, Open, Open), "/calculator");
+        assert_eq!(calculator_href(Is(Category::Ordinary), Open, Open, Open), "/calculator#s=2&c=ordinary");
+        assert_eq!(calculator_href(DontKnow, Open, DontKnow, DontKnow), "/calculator#s=4&u=c.d.a");
+        assert_eq!(calculator_href(Open, Open, Open, Open), "/calculator");
         // What the calculator reads back is what was answered.
         let (state, damage) = CalcState::from_fragment("s=4&c=dibao&d=child_all&a=8");
         assert!(!damage.tampered);

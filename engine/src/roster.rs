@@ -25,7 +25,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The columns of the file, in order, as their Chinese headers.
-pub const HEADERS: [&str; 19] = [
+pub const HEADERS: [&str; 20] = [
     "序号",
     "姓名",
     "性别",
@@ -44,12 +44,17 @@ pub const HEADERS: [&str; 19] = [
     "救治状态",
     "完成救治日期",
     "备注",
-    // Last, so that a file made before it still lines up; found by its header anyway.
+    // Last, so that a file made before them still lines up; found by their headers anyway.
     "是否建档立卡",
+    "家庭地址",
 ];
 
 /// The column of [`HEADERS`] that says whether the patient is 建档立卡.
 pub const REGISTERED_COLUMN: usize = 18;
+
+/// The column of [`HEADERS`] with the family's address, which 附件3's list of patients asks for
+/// (注1).
+pub const ADDRESS_COLUMN: usize = 19;
 
 /// The byte-order mark written first, so that Excel takes the file as UTF-8.
 pub const BOM: char = '\u{feff}';
@@ -99,11 +104,13 @@ pub struct Row {
     /// 否 for the others). Apart from 贫困登记, which sets the rates: a 低保 or 特困 patient can be
     /// 建档立卡 too, and then belongs in the province's 动态管理系统, not on 附件1 (Junshan 四(一)).
     pub registered: String,
+    /// 家庭地址, for the list of patients 附件3 注1 asks to attach.
+    pub address: String,
 }
 
 impl Row {
     /// The fields in the order of [`HEADERS`].
-    pub fn fields(&self) -> [&str; 19] {
+    pub fn fields(&self) -> [&str; 20] {
         [
             &self.serial,
             &self.name,
@@ -124,6 +131,7 @@ impl Row {
             &self.completed_date,
             &self.remarks,
             &self.registered,
+            &self.address,
         ]
     }
 
@@ -149,6 +157,7 @@ impl Row {
             16 => &mut self.completed_date,
             17 => &mut self.remarks,
             18 => &mut self.registered,
+            19 => &mut self.address,
             _ => return None,
         })
     }
@@ -479,6 +488,18 @@ pub fn check_row(row: &Row) -> (CellMessages, CellMessages) {
             if let Err(e) = crate::parse_amount(field, value) {
                 errors.push((column, e.to_string()));
             }
+        }
+    }
+    if let (Some(disease), Ok(age)) = (row.disease_id(), crate::parse_age(&row.age)) {
+        let limit = policy::Policy::builtin().disease(disease).max_age;
+        if let Some(max_age) = limit.filter(|m| age > *m) {
+            warnings.push((
+                3,
+                format!(
+                    "{}按本站的理解（I4：文件只写“儿童”）只救治{max_age}岁及以下的孩子：这一行不列入附件1和附件3，估算按其他疾病；请向区卫生计生局问清楚",
+                    disease.name()
+                ),
+            ));
         }
     }
     match row.status.as_str() {
@@ -884,7 +905,32 @@ mod tests {
             completed_date: "2018-03-01".into(),
             remarks: "".into(),
             registered: "".into(),
+            address: "君山区柳林洲镇".into(),
         }
+    }
+
+    #[test]
+    fn a_child_over_the_age_limit_is_flagged_and_on_no_ledger() {
+        let mut row = good_row();
+        row.disease = "儿童室间隔缺损".into();
+        row.age = "15".into();
+        let (errors, warnings) = check_row(&row);
+        assert!(errors.is_empty());
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].0, 3, "beside the age");
+        assert!(warnings[0].1.contains("本站的理解（I4"), "{}", warnings[0].1);
+        assert_eq!(row.ledger(&Policy::builtin()), None);
+        row.age = "14".into();
+        assert!(check_row(&row).1.is_empty());
+        assert_eq!(row.ledger(&Policy::builtin()), Some(Ledger::Annex1));
+    }
+
+    #[test]
+    fn the_address_column_is_read_and_written() {
+        let text = write_csv(&[good_row()]);
+        assert!(text.lines().next().unwrap().ends_with(",是否建档立卡,家庭地址"));
+        let import = read_csv(&text);
+        assert_eq!(import.rows[0].address, "君山区柳林洲镇");
     }
 
     #[test]
@@ -1040,8 +1086,8 @@ mod tests {
             "{}\n{}\n{}\n{}\n{}\n{}\n",
             header(),
             good.fields().join(","),
-            "2,王五,男,abc,,,,农村低保对象,胃癌,,,,,,,,,,",
-            "3,赵六,女,40,,,,普通人,肺癌,,,,,,,,,,",
+            "2,王五,男,abc,,,,农村低保对象,胃癌,,,,,,,,,,,",
+            "3,赵六,女,40,,,,普通人,肺癌,,,,,,,,,,,",
             "4,钱七,男,40",
             wrong_id.fields().join(","),
         );
@@ -1051,7 +1097,7 @@ mod tests {
         let errors: Vec<(usize, &str)> = import.errors.iter().map(|e| (e.row, e.column.as_str())).collect();
         assert_eq!(errors, vec![(3, "年龄"), (4, "贫困登记"), (4, "疾病"), (5, "")]);
         assert_eq!(import.errors[0].to_string(), "第 3 行“年龄”：年龄要填 0 到 150 之间的整数（周岁）");
-        assert_eq!(import.errors[3].reason, "这一行有 4 列，表头有 19 列（多了或少了逗号？）");
+        assert_eq!(import.errors[3].reason, "这一行有 4 列，表头有 20 列（多了或少了逗号？）");
         assert_eq!(import.warnings.len(), 1);
         assert_eq!((import.warnings[0].row, import.warnings[0].column.as_str()), (6, "身份证号"));
         let order: Vec<(usize, bool)> = import.in_file_order().iter().map(|(n, r)| (*n, r.is_ok())).collect();

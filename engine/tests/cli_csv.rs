@@ -54,7 +54,7 @@ fn bad_rows_are_errors_in_place_with_row_and_column() {
     no_cost.total_cost.clear();
     let rows = write_csv(&[gastric("张三"), no_cost]);
     // Without a BOM, LF only, with a row the file itself gets wrong.
-    let text = rows.trim_start_matches(BOM).replace("\r\n", "\n") + "3,赵六,男,abc,,,,农村低保对象,胃癌,,,,,,,,,,\n";
+    let text = rows.trim_start_matches(BOM).replace("\r\n", "\n") + "3,赵六,男,abc,,,,农村低保对象,胃癌,,,,,,,,,,,\n";
     let out = run(text.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -115,7 +115,7 @@ fn warnings_are_written_to_stderr_with_row_and_column() {
 fn failing_rows(n: usize) -> String {
     let mut file = HEADERS.join(",") + "\n";
     for i in 0..n {
-        file.push_str(&format!("{i},王五,男,abc,,,,农村低保对象,胃癌,,,,,,,,,,\n"));
+        file.push_str(&format!("{i},王五,男,abc,,,,农村低保对象,胃癌,,,,,,,,,,,\n"));
     }
     file
 }

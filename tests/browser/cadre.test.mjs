@@ -114,7 +114,7 @@ test('import, edit-free checks, export, reload, print forms and clear-all', asyn
   const exported = readFileSync(await download.path());
   assert.deepEqual([...exported.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 BOM first');
   const exportedText = exported.toString('utf8').slice(1);
-  assert.ok(exportedText.startsWith(HEADER + ',是否建档立卡\r\n'), 'the export has every column, 是否建档立卡 last');
+  assert.ok(exportedText.startsWith(HEADER + ',是否建档立卡,家庭地址\r\n'), 'the export has every column, 是否建档立卡 and 家庭地址 last');
   assert.match(exportedText, /"备注,有逗号\n和换行"/);
   // 身份证号 and 合医证号 of digits have a tab before them, so that Excel keeps them as text; a
   // 合医证号 with letters needs none. Amounts stay plain numbers.
@@ -222,19 +222,24 @@ test('a 低保 patient who is also 建档立卡 goes to the 动态管理系统 s
   const { context, page, problems } = await openPage(browser, { width: 1280, height: 900 });
   await openCadre(page);
   const file = [
-    `${HEADER},是否建档立卡`,
-    `1,张三,男,56,君山区,${GOOD_ID},${CARD},农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,2017-10-01,已完成,2018-03-01,,是`,
-    '2,李四,女,60,君山区,,,农村低保对象,食管癌,君山区人民医院,否,2018-03-05,40000,36000,2017-10-01,未完成,,,否',
-    '3,王五,男,50,君山区,,,建档立卡贫困人口,结肠癌,君山区人民医院,否,2018-03-06,30000,28000,2017-10-01,未完成,,,',
+    `${HEADER},是否建档立卡,家庭地址`,
+    `1,张三,男,56,君山区,${GOOD_ID},${CARD},农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,2017-10-01,已完成,2018-03-01,,是,君山区柳林洲镇一村`,
+    '2,李四,女,60,君山区,,,农村低保对象,食管癌,君山区人民医院,否,2018-03-05,40000,36000,2017-10-01,未完成,,,否,',
+    '3,王五,男,50,君山区,,,建档立卡贫困人口,结肠癌,君山区人民医院,否,2018-03-06,30000,28000,2017-10-01,未完成,,,,',
+    // A 15-year-old with a children's disease: outside the programme by the site's reading (I4),
+    // so on neither form, and the row says so.
+    '4,吴十,男,15,君山区,,,农村低保对象,儿童室间隔缺损,岳阳市一人民医院,否,2018-03-06,30000,28000,2017-10-01,未完成,,,否,',
   ].join('\r\n') + '\r\n';
   await importText(page, file);
-  assert.equal(await page.locator('#import-added').innerText(), '3');
-  assert.equal(await page.locator('li.import-warning').count(), 0, 'a file with the column gets no note');
+  assert.equal(await page.locator('#import-added').innerText(), '4');
+  const notes = await page.locator('li.import-warning').allInnerTexts();
+  assert.equal(notes.length, 1, notes.join('\n'));
+  assert.match(notes[0], /本站的理解（I4/);
   await page.click('#print-att1');
   await page.waitForSelector('#att1');
   const att1 = await page.locator('#att1 tr.att1-row').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1].textContent));
   assert.deepEqual(att1, ['李四'], 'only the patient who is not 建档立卡 is on 附件1');
-  assert.match(await page.locator('#att1').innerText(), /建档立卡贫困人口 2 人在“湖南省健康扶贫动态管理系统”内建立台账/);
+  assert.match(await page.locator('#att1').innerText(), /建档立卡的 2 人（包括同时是低保、特困或贫困残疾人的）在“湖南省健康扶贫动态管理系统”内建立台账/);
   await page.click('#back-to-roster');
   await page.click('#print-att3');
   await page.fill('#cutoff', '2018-03-31');
@@ -244,6 +249,14 @@ test('a 低保 patient who is also 建档立卡 goes to the 动态管理系统 s
   assert.deepEqual(await row('胃癌'), [1, 1, 1, 0, 0, 0, 0, 0], 'the 低保 + 建档立卡 patient counts as 建档立卡');
   assert.deepEqual(await row('食管癌'), [0, 0, 0, 0, 1, 0, 0, 1]);
   assert.deepEqual(await row('结肠癌'), [1, 0, 0, 1, 0, 0, 0, 0]);
+  assert.deepEqual(await row('儿童先天性心脏病'), [0, 0, 0, 0, 0, 0, 0, 0], 'the 15-year-old is counted nowhere');
+  // The list 注1 asks for, with 家庭地址.
+  const list = await page.locator('#att3-list tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  assert.deepEqual(list.map((r) => [r[1], r[4], r[5], r[8]]), [
+    ['张三', '胃癌', '君山区柳林洲镇一村', '是'],
+    ['王五', '结肠癌', '', '是'],
+    ['李四', '食管癌', '', '否'],
+  ]);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -3,8 +3,9 @@
 //! progress counts). Titles, headers, blanks and notes are the document's own words.
 
 use engine::roster::{progress, Row};
+use engine::Ledger;
 use leptos::prelude::*;
-use policy::{Date, DiseaseId};
+use policy::{Date, DiseaseId, Policy};
 
 /// The nine diseases in the order of the document's 二 (附件1 注1: 按照9种大病名称顺序).
 fn nine() -> impl Iterator<Item = DiseaseId> {
@@ -14,11 +15,11 @@ fn nine() -> impl Iterator<Item = DiseaseId> {
 /// 附件1: 台账管理表.
 #[component]
 pub fn Attachment1(rows: Vec<Row>) -> impl IntoView {
-    let listed: Vec<&Row> =
-        rows.iter().filter(|r| !r.is_registered() && r.disease_id().is_some_and(|d| d != DiseaseId::Other)).collect();
-    let registered = rows.iter().filter(|r| r.is_registered()).count();
-    let other =
-        rows.iter().filter(|r| !r.is_registered() && r.disease_id().is_none_or(|d| d == DiseaseId::Other)).count();
+    let policy = Policy::builtin();
+    // The same rule as the estimate's: the ledger of a patient of the programme (I4 included).
+    let listed: Vec<&Row> = rows.iter().filter(|r| r.ledger(&policy) == Some(Ledger::Annex1)).collect();
+    let registered = rows.iter().filter(|r| r.ledger(&policy) == Some(Ledger::DynamicManagementSystem)).count();
+    let other = rows.len() - listed.len() - registered;
     let groups = nine()
         .map(|disease| {
             let group: Vec<&Row> = listed.iter().copied().filter(|r| r.disease_id() == Some(disease)).collect();
@@ -92,7 +93,7 @@ pub fn Attachment1(rows: Vec<Row>) -> impl IntoView {
             </div>
             <p class="no-print form-left-out">
                 {format!(
-                    "本表列入 {} 人。建档立卡贫困人口 {registered} 人在“湖南省健康扶贫动态管理系统”内建立台账（方案四（一）1），不列入本表；不属于九种大病的 {other} 人也不列入。",
+                    "本表列入 {} 人。建档立卡的 {registered} 人（包括同时是低保、特困或贫困残疾人的）在“湖南省健康扶贫动态管理系统”内建立台账（方案四（一）1），不列入本表；不属于九种大病（或儿童病种超过本站理解的年龄）的 {other} 人也不列入。",
                     listed.len()
                 )}
             </p>
@@ -103,8 +104,32 @@ pub fn Attachment1(rows: Vec<Row>) -> impl IntoView {
 /// 附件3: 救助进展情况统计表, counted up to `cutoff`.
 #[component]
 pub fn Attachment3(rows: Vec<Row>, cutoff: Date) -> impl IntoView {
-    let registered = progress(rows.iter().filter(|r| r.is_registered()), cutoff);
-    let others = progress(rows.iter().filter(|r| !r.is_registered()), cutoff);
+    let policy = Policy::builtin();
+    let of = |ledger: Ledger| rows.iter().filter(|r| r.ledger(&policy) == Some(ledger)).collect::<Vec<&Row>>();
+    let registered_rows = of(Ledger::DynamicManagementSystem);
+    let other_rows = of(Ledger::Annex1);
+    let registered = progress(registered_rows.iter().copied(), cutoff);
+    let others = progress(other_rows.iter().copied(), cutoff);
+    let listed: Vec<&Row> = registered_rows.iter().chain(&other_rows).copied().collect();
+    let patients = listed
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            view! {
+                <tr class="att3-patient">
+                    <td>{i + 1}</td>
+                    <td>{r.name.clone()}</td>
+                    <td>{r.sex.clone()}</td>
+                    <td>{r.age.clone()}</td>
+                    <td>{r.disease.clone()}</td>
+                    <td>{r.address.clone()}</td>
+                    <td class="id">{r.id_number.clone()}</td>
+                    <td>{r.medical_card.clone()}</td>
+                    <td>{if r.is_registered() { "是" } else { "否" }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let body = registered
         .into_iter()
         .zip(others)
@@ -161,7 +186,27 @@ pub fn Attachment3(rows: Vec<Row>, cutoff: Date) -> impl IntoView {
                 <p>"2. 非建档立卡人数指经民政部门核实核准的罹患专项救治病种农村贫困人员、低保对象及贫困残疾人。"</p>
             </div>
             <p class="no-print form-left-out">
-                "累计救治数：救治状态为“已完成”、完成救治日期不晚于统计截止日期的人数；本季度完成救治数：其中完成救治日期在截止日期所在季度内的人数。"
+                "累计救治数：救治状态为“已完成”、完成救治日期不晚于统计截止日期的人数；本季度完成救治数：其中完成救治日期在截止日期所在季度内的人数。是否建档立卡按“是否建档立卡”一列（不填时按贫困登记）。"
+            </p>
+            <h3 class="att3-list-title">"救治名单"</h3>
+            <table class="att3-list" id="att3-list">
+                <thead>
+                    <tr>
+                        <th scope="col">"序号"</th>
+                        <th scope="col">"姓名"</th>
+                        <th scope="col">"性别"</th>
+                        <th scope="col">"年龄"</th>
+                        <th scope="col">"主要诊断"</th>
+                        <th scope="col">"家庭地址"</th>
+                        <th scope="col">"身份证号"</th>
+                        <th scope="col">"医保证号"</th>
+                        <th scope="col">"建档立卡"</th>
+                    </tr>
+                </thead>
+                <tbody>{patients}</tbody>
+            </table>
+            <p class="no-print form-left-out">
+                "按方案四（四）2，区人民医院每月5日前向区卫生计生局报送上月医疗救治情况表，区卫生计生局汇总后报市级、再报省级卫生计生行政部门。"
             </p>
         </section>
     }

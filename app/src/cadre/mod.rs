@@ -10,8 +10,8 @@ mod forms;
 mod roster;
 
 use engine::roster::{
-    check_id, check_row, hospitals, read_csv, tidy, write_csv, Row, RowProblem, CATEGORIES, HEADERS, REGISTERED_COLUMN,
-    STATUS_DONE, STATUS_OPEN,
+    check_id, check_row, hospitals, read_csv, tidy, write_csv, Row, RowProblem, ADDRESS_COLUMN, CATEGORIES, HEADERS,
+    REGISTERED_COLUMN, STATUS_DONE, STATUS_OPEN,
 };
 use leptos::prelude::*;
 use policy::{Date, DiseaseId};
@@ -521,6 +521,7 @@ fn RowForm(draft: RwSignal<Option<Draft>>, on_save: impl Fn(leptos::ev::MouseEve
             {choice(2, vec!["男".into(), "女".into()])}
             {text(3, "周岁")}
             {text(4, "")}
+            {text(ADDRESS_COLUMN, "附件3要附的救治名单要写家庭地址")}
             <div class="field" class:has-error=move || id_problem().is_some()>
                 <label for="cadre-f5">"身份证号"</label>
                 <p class="field-error" id="id-error" role="alert" hidden=move || id_problem().is_none()>

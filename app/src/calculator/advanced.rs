@@ -2,7 +2,7 @@
 //! editable and resettable. An edited value marks the result "using your own parameters".
 
 use leptos::prelude::*;
-use policy::{Confidence, Source, Unit};
+use policy::{Confidence, Interpretation, Source, Unit};
 
 use super::compute::shown_value;
 use super::use_calc;
@@ -26,6 +26,8 @@ struct Row {
     source: String,
     href: Option<String>,
     confidence: Confidence,
+    interpretation: Option<Interpretation>,
+    note: Option<String>,
 }
 
 #[component]
@@ -49,6 +51,8 @@ pub fn AdvancedPanel() -> impl IntoView {
                                 Source::Public { .. } => None,
                             },
                             confidence: e.confidence,
+                            interpretation: e.interpretation,
+                            note: e.note.map(str::to_owned),
                         })
                         .collect::<Vec<_>>()
                 })
@@ -90,7 +94,7 @@ fn ParamRow(row: Row) -> impl IntoView {
     let edited = move || calc.state.with(|s| s.override_for(id).is_some());
     let default_for_input = row.default_shown.clone();
     view! {
-        <li class="param" class:edited=edited data-param=id>
+        <li class="param" class:edited=edited data-param=id data-mark-scope="">
             <label for=input_id.clone()>{row.label.clone()}</label>
             <div class="param-input">
                 <input
@@ -120,8 +124,10 @@ fn ParamRow(row: Row) -> impl IntoView {
                     Some(href) => view! { <a href=href>{row.source.clone()}</a> }.into_any(),
                     None => view! { <span>{row.source.clone()}</span> }.into_any(),
                 }}
-                {row.confidence.note().map(|n| view! { <span class="confidence">{format!("（{}）", n)}</span> })}
+                {row.confidence.note().map(|n| view! { <span class="confidence" data-confidence=row.confidence.id()>{format!("（{}）", n)}</span> })}
             </p>
+            {row.note.clone().map(|n| view! { <p class="param-note">{n}</p> })}
+            {row.interpretation.map(|i| view! { <crate::cite::Reading interpretation=i class="param-reading"/> })}
             <p class="param-default">"默认值："{row.default_shown.clone()}" "{unit_text(row.unit)}</p>
         </li>
     }

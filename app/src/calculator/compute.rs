@@ -104,7 +104,7 @@ pub fn apply_assumptions(state: &CalcState, today: &str) -> (CalcState, Vec<Stri
     if state.is_unknown(Key::Age) {
         s.set(Key::Age, if child { "14" } else { "50" });
         said.push(if child {
-            "年龄不知道：按14岁（儿童病种的最大年龄）估算。".into()
+            "年龄不知道：按14岁估算（文件只写“儿童”，本站按0至14岁算儿童，本站的理解 I4）。".into()
         } else {
             "年龄不知道：这个病的报销与年龄无关，不影响结果。".into()
         });
