@@ -1,8 +1,8 @@
 //! Every page of the site: its path, title and description.
 //!
-//! This file has no dependencies so that the build tool (`xtask`) can include it too and write
-//! one real HTML file per page, with that page's own `<title>` and description, before any
-//! script has run.
+//! The one page table. The pre-render step writes it out as `pages.json` ([`manifest_json`]),
+//! which the build tool (`xtask`) reads to write one real HTML file per page, with that page's
+//! own `<title>` and description, and which the browser tests read to visit every page.
 
 /// One page of the site.
 pub struct Page {
@@ -98,6 +98,32 @@ pub const NOT_FOUND: Page =
 /// The full `<title>` text of a page.
 pub fn full_title(page: &Page) -> String {
     format!("{} - {}", page.title, SITE_NAME)
+}
+
+/// The page table as JSON: every page and then the not-found page, each with its path, title,
+/// full title, description, navigation name and file in the built site.
+///
+/// ```
+/// let manifest: serde_json::Value = serde_json::from_str(&app::pages::manifest_json()).unwrap();
+/// assert_eq!(manifest["pages"][0]["file"], "index.html");
+/// assert_eq!(manifest["not_found"]["file"], "404.html");
+/// ```
+pub fn manifest_json() -> String {
+    let entry = |p: &Page| {
+        serde_json::json!({
+            "path": p.path,
+            "title": p.title,
+            "full_title": full_title(p),
+            "description": p.description,
+            "nav": p.nav,
+            "file": page_file(p),
+        })
+    };
+    let manifest = serde_json::json!({
+        "pages": PAGES.iter().map(entry).collect::<Vec<_>>(),
+        "not_found": entry(&NOT_FOUND),
+    });
+    serde_json::to_string_pretty(&manifest).unwrap_or_default()
 }
 
 /// The file a page is written to in the built site: `/` is `index.html`, `/a` is

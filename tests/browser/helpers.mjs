@@ -59,12 +59,16 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: `tests/output/${name}.png`, fullPage: true });
 }
 
-/** The pages as the site itself lists them (app/src/pages.rs): path, title, description. */
+/** The pages as the site itself lists them: the page table (app/src/pages.rs) as the build
+ * writes it beside the site, dist/pages.json. Path, title, description, navigation name. */
 export function pageTable() {
-  const source = readFileSync('app/src/pages.rs', 'utf8');
-  const table = source.slice(source.indexOf('pub const PAGES'), source.indexOf('pub const NOT_FOUND'));
-  const pages = [...table.matchAll(/path: "([^"]*)",\s*title: "([^"]*)",\s*description: "([^"]*)",\s*nav: "([^"]*)"/g)]
-    .map(([, path, title, description, nav]) => ({ path, title, description, nav }));
-  assert.ok(pages.length >= 3, 'the page table could not be read');
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync('dist/pages.json', 'utf8'));
+  } catch (e) {
+    throw new Error(`dist/pages.json, the page table the build writes, could not be read (run \`cargo xtask build\` first): ${e.message}`);
+  }
+  const pages = manifest.pages.map(({ path, title, description, nav }) => ({ path, title, description, nav }));
+  assert.ok(pages.length >= 3, 'the page table lists too few pages');
   return pages;
 }

@@ -4,11 +4,54 @@
 use std::fs;
 use std::path::Path;
 
-#[path = "../../app/src/pages.rs"]
-#[allow(dead_code)]
-mod pages;
+/// One page of the site, as the page table (`app/src/pages.rs`) gives it in the `pages.json`
+/// the pre-render step writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    pub path: String,
+    pub title: String,
+    pub full_title: String,
+    pub description: String,
+    /// The file in the built site: `index.html`, `calculator/index.html`, `404.html`.
+    pub file: String,
+}
 
-use pages::{full_title, page_file, Page, NOT_FOUND, PAGES};
+/// The page table: every page, then the not-found page.
+#[derive(Clone, Debug)]
+pub struct Pages {
+    pub pages: Vec<Page>,
+    pub not_found: Page,
+}
+
+impl Pages {
+    /// Reads `pages.json` as the pre-render step writes it.
+    pub fn parse(json: &str) -> Result<Pages, String> {
+        let v: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("pages.json: {e}"))?;
+        let page = |p: &serde_json::Value| -> Result<Page, String> {
+            let field = |name: &str| {
+                p[name].as_str().map(str::to_owned).ok_or_else(|| format!("pages.json: a page without \"{name}\""))
+            };
+            Ok(Page {
+                path: field("path")?,
+                title: field("title")?,
+                full_title: field("full_title")?,
+                description: field("description")?,
+                file: field("file")?,
+            })
+        };
+        let pages =
+            v["pages"].as_array().ok_or("pages.json: no \"pages\"")?.iter().map(page).collect::<Result<Vec<_>, _>>()?;
+        if pages.is_empty() {
+            return Err("pages.json lists no page".into());
+        }
+        Ok(Pages { pages, not_found: page(&v["not_found"])? })
+    }
+
+    /// Every page and the not-found page.
+    pub fn all(&self) -> impl Iterator<Item = &Page> {
+        self.pages.iter().chain([&self.not_found])
+    }
+}
 
 /// A 64-bit FNV-1a digest, in hex: enough to tell two builds of a file apart.
 pub fn content_hash(bytes: &[u8]) -> String {
@@ -64,10 +107,10 @@ pub fn site_url() -> String {
 pub fn page_html(template: &str, page: &Page, assets: &Assets, body: &str) -> String {
     template
         .replace("{{site_url}}", &escape(&site_url()))
-        .replace("{{path}}", page.path)
-        .replace("{{title}}", &escape(&full_title(page)))
-        .replace("{{heading}}", &escape(page.title))
-        .replace("{{description}}", &escape(page.description))
+        .replace("{{path}}", &page.path)
+        .replace("{{title}}", &escape(&page.full_title))
+        .replace("{{heading}}", &escape(&page.title))
+        .replace("{{description}}", &escape(&page.description))
         .replace("{{js}}", &assets.js)
         .replace("{{wasm}}", &assets.wasm)
         .replace("{{css}}", &assets.css)
@@ -123,19 +166,23 @@ pub fn assemble(root: &Path, wasm: &Path, js: &Path, prerendered: &Path, dist: &
 
     let template =
         String::from_utf8(read(&root.join("index.html"))?).map_err(|_| "index.html is not UTF-8".to_string())?;
+    let manifest = read(&prerendered.join("pages.json"))?;
+    let pages = Pages::parse(&String::from_utf8_lossy(&manifest))?;
+    // Beside the site, for the browser tests to visit every page.
+    write(&dist.join("pages.json"), &manifest)?;
     let mut everything = Vec::new();
-    for page in PAGES.iter().chain([&NOT_FOUND]) {
-        let file = page_file(page);
-        let body = String::from_utf8(read(&prerendered.join(&file))?)
+    for page in pages.all() {
+        let file = &page.file;
+        let body = String::from_utf8(read(&prerendered.join(file))?)
             .map_err(|_| format!("the pre-rendered {file} is not UTF-8"))?;
         let html = page_html(&template, page, &assets, &body);
         everything.extend_from_slice(html.as_bytes());
-        write(&dist.join(&file), html.as_bytes())?;
+        write(&dist.join(file), html.as_bytes())?;
     }
 
     let worker =
         String::from_utf8(read(&public.join("sw.js"))?).map_err(|_| "public/sw.js is not UTF-8".to_string())?;
-    let files = offline_files(&assets);
+    let files = offline_files(&assets, &pages);
     everything.extend_from_slice(files.join("\n").as_bytes());
     let worker = worker.replace("{{version}}", &content_hash(&everything)).replace(
         "{{files}}",
@@ -151,8 +198,8 @@ fn boot_script(template: &str, js: &str, wasm: &str) -> String {
 }
 
 /// Everything the service worker keeps for offline use: every page and every file they load.
-pub fn offline_files(assets: &Assets) -> Vec<String> {
-    let pages = PAGES.iter().map(|p| p.path.to_string()).chain(["/404.html".to_string()]);
+pub fn offline_files(assets: &Assets, pages: &Pages) -> Vec<String> {
+    let pages = pages.pages.iter().map(|p| p.path.clone()).chain(["/404.html".to_string()]);
     let files = [&assets.boot, &assets.js, &assets.wasm].into_iter().map(|f| format!("/{f}"));
     let public = ["/icon.svg", "/icon-192.png", "/icon-512.png", "/manifest.webmanifest"].map(String::from);
     pages.chain(files).chain(public).collect()
@@ -162,15 +209,26 @@ pub fn offline_files(assets: &Assets) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The page table as the pre-render step writes it.
+    fn pages() -> Pages {
+        let manifest = serde_json::json!({
+            "pages": [
+                {"path": "/", "title": "首页", "full_title": "首页 - 站", "description": "这是首页", "nav": "", "file": "index.html"},
+                {"path": "/calculator", "title": "计算器", "full_title": "计算器 - 站", "description": "算一算 <要付> 多少", "nav": "算一算", "file": "calculator/index.html"},
+            ],
+            "not_found": {"path": "/404", "title": "找不到", "full_title": "找不到 - 站", "description": "没有这一页", "nav": "", "file": "404.html"},
+        });
+        Pages::parse(&manifest.to_string()).unwrap()
+    }
+
     #[test]
-    fn every_page_gets_its_own_file() {
-        let files: Vec<String> = PAGES.iter().map(page_file).collect();
-        let mut unique = files.clone();
-        unique.sort();
-        unique.dedup();
-        assert_eq!(files.len(), unique.len());
-        assert_eq!(page_file(&PAGES[0]), "index.html");
-        assert_eq!(page_file(&NOT_FOUND), "404.html");
+    fn the_page_table_is_read_and_a_broken_one_is_refused() {
+        let pages = pages();
+        assert_eq!(pages.all().count(), 3);
+        assert_eq!(pages.not_found.file, "404.html");
+        assert!(Pages::parse("{}").is_err());
+        assert!(Pages::parse(r#"{"pages": [], "not_found": {}}"#).is_err());
+        assert!(Pages::parse(r#"{"pages": [{"path": "/"}], "not_found": {}}"#).unwrap_err().contains("title"));
     }
 
     #[test]
@@ -182,10 +240,10 @@ mod tests {
             boot: "pkg/boot-1.js".into(),
         };
         let template = fs::read_to_string(crate::root().join("index.html")).unwrap();
-        for page in PAGES.iter().chain([&NOT_FOUND]) {
+        for page in pages().all() {
             let html = page_html(&template, page, &assets, "<main><h1>x</h1></main>");
-            assert!(html.contains(&format!("<title>{}</title>", escape(&full_title(page)))));
-            assert!(html.contains(&format!("content=\"{}\"", escape(page.description))));
+            assert!(html.contains(&format!("<title>{}</title>", escape(&page.full_title))));
+            assert!(html.contains(&format!("content=\"{}\"", escape(&page.description))));
             assert!(!html.contains("{{"), "a placeholder was left unfilled");
             assert!(
                 html.contains("</noscript><main><h1>x</h1></main></body>"),
@@ -203,9 +261,10 @@ mod tests {
             css: "body { color: #111 }".into(),
             boot: "pkg/boot-1.js".into(),
         };
-        let files = offline_files(&assets);
-        for page in PAGES {
-            assert!(files.iter().any(|f| f == page.path), "{} is not kept", page.path);
+        let pages = pages();
+        let files = offline_files(&assets, &pages);
+        for page in &pages.pages {
+            assert!(files.iter().any(|f| *f == page.path), "{} is not kept", page.path);
         }
         for file in ["/pkg/app-1.wasm", "/pkg/boot-1.js", "/404.html", "/manifest.webmanifest"] {
             assert!(files.iter().any(|f| f == file), "{file} is not kept");

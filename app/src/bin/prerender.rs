@@ -4,7 +4,7 @@
 //!
 //! Usage: `prerender <folder>` writes one `<file>.html` per page (the same file names the
 //! build tool uses: `index.html`, `calculator/index.html`, `404.html`), each holding what goes
-//! inside `<body>`.
+//! inside `<body>`, and `pages.json`, the page table the build tool and the tests read.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,6 +14,12 @@ fn main() -> ExitCode {
         eprintln!("usage: prerender <folder>");
         return ExitCode::FAILURE;
     };
+    let manifest = Path::new(&out).join("pages.json");
+    if let Err(e) = std::fs::create_dir_all(&out).and_then(|()| std::fs::write(&manifest, app::pages::manifest_json()))
+    {
+        eprintln!("prerender: {}: {e}", manifest.display());
+        return ExitCode::FAILURE;
+    }
     for page in app::pages::PAGES.iter().chain([&app::pages::NOT_FOUND]) {
         let html = app::render_page(page.path);
         let file = Path::new(&out).join(app::pages::page_file(page));
