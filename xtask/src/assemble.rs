@@ -264,7 +264,7 @@ mod tests {
         let pages = pages();
         let files = offline_files(&assets, &pages);
         for page in &pages.pages {
-            assert!(files.iter().any(|f| *f == page.path), "{} is not kept", page.path);
+            assert!(files.contains(&page.path), "{} is not kept", page.path);
         }
         for file in ["/pkg/app-1.wasm", "/pkg/boot-1.js", "/404.html", "/manifest.webmanifest"] {
             assert!(files.iter().any(|f| f == file), "{file} is not kept");
