@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn amounts_are_written_as_on_a_settlement_sheet() {
         let cases = [
-            // The issue's own examples.
+            // The worked example and its ordinary resident.
             ("2846.05", "贰仟捌佰肆拾陆元零伍分"),
             ("18850", "壹万捌仟捌佰伍拾元整"),
             ("0", "零元整"),

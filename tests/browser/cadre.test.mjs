@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { BASE_URL, launch, openPage, waitForApp, screenshot } from './helpers.mjs';
+import { BASE_URL, launch, openPage, waitForApp, screenshot, WORKED } from './helpers.mjs';
 
 let browser;
 before(async () => { mkdirSync('tests/output', { recursive: true }); browser = await launch(); });
@@ -73,7 +73,7 @@ test('import, edit-free checks, export, reload, print forms and clear-all', asyn
   assert.equal(await page.locator('#roster tr.flagged .id-flag').count(), 1);
   // Estimates: the worked example for 张三; 周九 cannot be estimated and says why.
   const familyOf = (name) => page.locator('#roster tr.roster-row', { hasText: name }).locator('td.family, td.no-estimate').innerText();
-  assert.equal(await familyOf('张三'), '¥2,846.05');
+  assert.equal(await familyOf('张三'), WORKED.pays);
   assert.match(await familyOf('周九'), /无法估算：请填写住院日期|无法估算：请填写/);
   assert.equal(await page.locator('#totals-all .rows').innerText(), '4');
   assert.equal(await page.locator('#totals-all .estimated').innerText(), '3');

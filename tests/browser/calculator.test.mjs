@@ -2,22 +2,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { BASE_URL, launch, openPage, waitForApp, screenshot } from './helpers.mjs';
+import { BASE_URL, launch, openPage, waitForApp, screenshot, WORKED } from './helpers.mjs';
 
 let browser;
 before(async () => { mkdirSync('tests/output', { recursive: true }); browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// The worked example of the engine: 低保, gastric cancer, 56, 君山区人民医院, 50,000 of which
+// The worked example (tests/cases/01-…): 低保, gastric cancer, 56, 君山区人民医院, 50,000 of which
 // 45,000 in policy, discharged 2018-03-01.
-const EXPECTED_LINES = {
-  basic_insurance: '¥35,600.00',
-  critical_illness_insurance: '¥1,710.00',
-  tehui_insurance: '¥0.00',
-  medical_assistance: '¥5,383.00',
-  hospital_reduction: '¥3,653.50',
-  district_fund: '¥807.45',
-};
+const EXPECTED_LINES = WORKED.lines;
 
 async function fillGastricExample(page) {
   await page.goto(`${BASE_URL}/calculator#m=q&dt=2018-03-01`);
@@ -35,16 +28,16 @@ async function payerAmounts(page) {
     items.map((li) => [li.dataset.payer, li.querySelector('.payer-amount').textContent.trim()])));
 }
 
-test('the quick form gives the worked example: the family pays ¥2,846.05, six lines in order', async () => {
+test('the quick form gives the worked example: what the family pays, six lines in order', async () => {
   const { context, page, problems } = await openPage(browser);
   await fillGastricExample(page);
-  assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05');
+  assert.equal(await page.locator('#family-pays').innerText(), WORKED.pays);
   assert.deepEqual(await payerAmounts(page), EXPECTED_LINES);
   assert.deepEqual(
     await page.locator('li.payer').evaluateAll((items) => items.map((li) => li.dataset.payer)),
     Object.keys(EXPECTED_LINES));
-  assert.equal(await page.locator('#ordinary-pays').innerText(), '¥18,850.00');
-  assert.equal(await page.locator('#savings').innerText(), '¥16,003.95');
+  assert.equal(await page.locator('#ordinary-pays').innerText(), WORKED.ordinaryPays);
+  assert.equal(await page.locator('#savings').innerText(), WORKED.savings);
   // Each line says its rule with the real numbers.
   assert.match(await page.locator('li.payer[data-payer=basic_insurance] .rule').innerText(), /35,600\.00/);
   assert.match(await page.locator('li.payer[data-payer=district_fund] .rule').innerText(), /807\.45/);
@@ -88,7 +81,7 @@ test('a copied link reopens the same estimate in a fresh page, and nothing leave
   const { context, page, problems } = await openPage(browser, { width: 1280, height: 900 });
   await page.goto(url);
   await waitForApp(page);
-  assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05');
+  assert.equal(await page.locator('#family-pays').innerText(), WORKED.pays);
   assert.equal(await page.getByLabel('疾病').inputValue(), 'gastric_cancer');
   await screenshot(page, 'calculator-quick-1280');
   // openPage records any request to another origin as a problem.
@@ -121,7 +114,7 @@ test('a tampered link opens the calculator with a clear message and safe default
   await page.getByLabel('住院的医院').selectOption('junshan_people');
   await page.getByLabel('政策范围内费用').fill('45000');
   await page.getByLabel('出院日期').fill('2018-03-01');
-  assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05');
+  assert.equal(await page.locator('#family-pays').innerText(), WORKED.pays);
   await screenshot(page, 'calculator-tampered-360');
   assert.deepEqual(problems, []);
   await context.close();
@@ -150,7 +143,7 @@ test('bad input gets a Chinese message next to its field, and the page keeps wor
 
   await total.fill('50000');
   assert.equal(await error.isVisible(), false);
-  assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05');
+  assert.equal(await page.locator('#family-pays').innerText(), WORKED.pays);
 
   await page.getByLabel('年龄（周岁）').fill('-3');
   assert.match(await page.locator('#err-age').innerText(), /年龄/);
@@ -166,12 +159,12 @@ test('the what-if comparisons change the figure, one tap each', async () => {
     await item.locator('button').click();
     const amounts = await item.locator('.compare-amount').allInnerTexts();
     assert.equal(amounts.length, 2);
-    assert.equal(amounts[0], '¥2,846.05');
+    assert.equal(amounts[0], WORKED.pays);
     if (id !== 'referral') assert.notEqual(amounts[1], amounts[0], `${id} changed nothing`);
   }
   // Outside the designated hospital there is no reduction and no district fund.
   const other = await page.locator('li.what-if[data-what-if=hospital] .compare-amount.other').innerText();
-  assert.ok(Number(other.replace(/[¥,]/g, '')) > 2846.05);
+  assert.ok(Number(other.replace(/[¥,]/g, '')) > Number(WORKED.plain.patient_pays));
   await screenshot(page, 'calculator-what-if-360');
   assert.deepEqual(problems, []);
   await context.close();
@@ -193,12 +186,12 @@ test('an edited parameter changes the result, is marked, and can be reset', asyn
 
   await rate.fill('175');
   assert.match(await page.locator('#param-basic-rate-county-error').innerText(), /县级/);
-  assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05', 'an invalid value is not used');
+  assert.equal(await page.locator('#family-pays').innerText(), WORKED.pays, 'an invalid value is not used');
 
   await page.locator('li.param[data-param="basic.rate.county"] button').click();
   assert.equal(await rate.inputValue(), '70');
   assert.equal(await page.locator('#custom-parameters').count(), 0);
-  assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05');
+  assert.equal(await page.locator('#family-pays').innerText(), WORKED.pays);
   await screenshot(page, 'calculator-advanced-360');
   assert.deepEqual(problems, []);
   await context.close();
@@ -215,7 +208,7 @@ test('the quick form can be filled with the keyboard alone', async () => {
   }
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-total_cost');
   await page.keyboard.type('50000');
-  assert.equal(await page.locator('#family-pays').innerText(), '¥2,846.05');
+  assert.equal(await page.locator('#family-pays').innerText(), WORKED.pays);
   // A visible focus ring is drawn.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none');

@@ -6,8 +6,37 @@ import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 
-/** The engine's worked example in the quick calculator: a 低保 patient with gastric cancer, who pays ¥2,846.05. */
-export const WORKED_EXAMPLE = '/calculator#m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000';
+/** An amount as the site writes it: "2846.05" → "¥2,846.05". */
+export function yuan(plain) {
+  const [whole, fen = '00'] = String(plain).split('.');
+  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fen.padEnd(2, '0')}`;
+}
+
+/** The worked example every test uses (a 低保 patient with gastric cancer at 君山区人民医院), as
+ * tests/cases/01-worked-example-dibao-gastric-junshan-people.toml works it out by hand: its
+ * input and its figures, as the site writes them (`WORKED.pays` is "¥2,846.05"). */
+export const WORKED = (() => {
+  const text = readFileSync('tests/cases/01-worked-example-dibao-gastric-junshan-people.toml', 'utf8');
+  const section = (name) => {
+    const start = text.indexOf(`\n[${name}]\n`);
+    assert.ok(start >= 0, `the worked example has no [${name}]`);
+    const body = text.slice(start + name.length + 4).split(/\n\[/)[0];
+    return Object.fromEntries([...body.matchAll(/^(\w+) = "?([^"\n]*)"?$/gm)].map(([, k, v]) => [k, v]));
+  };
+  const input = section('input');
+  const output = section('output');
+  return {
+    input,
+    plain: output,
+    pays: yuan(output.patient_pays),
+    ordinaryPays: yuan(output.ordinary_patient_pays),
+    savings: yuan((Math.round(Number(output.ordinary_patient_pays) * 100) - Math.round(Number(output.patient_pays) * 100)) / 100),
+    lines: Object.fromEntries(['basic_insurance', 'critical_illness_insurance', 'tehui_insurance', 'medical_assistance', 'hospital_reduction', 'district_fund'].map((k) => [k, yuan(output[k])])),
+  };
+})();
+
+/** The worked example in the quick calculator. */
+export const WORKED_EXAMPLE = `/calculator#m=q&dt=${WORKED.input.date}&c=${WORKED.input.category}&d=${WORKED.input.disease}&a=${WORKED.input.age}&h=${WORKED.input.hospital}&t=${WORKED.input.total_cost}&p=${WORKED.input.in_policy_cost}`;
 
 const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { BASE_URL, launch, openPage, waitForApp, screenshot } from './helpers.mjs';
+import { BASE_URL, launch, openPage, waitForApp, screenshot, WORKED } from './helpers.mjs';
 
 let browser;
 before(async () => { mkdirSync('tests/output', { recursive: true }); browser = await launch(); });
@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); });
 // The typical case worked out by hand (tests/cases/01): 低保, gastric cancer, 君山区人民医院,
 // 50,000 of which 45,000 in policy, 2018.
 const FIGURES = {
-  'basic-poor': '¥35,600.00',
+  'basic-poor': WORKED.lines.basic_insurance,
   'basic-ordinary': '¥31,150.00',
   'basic-more': '¥4,450.00',
   'critical-poor': '¥1,710.00',
@@ -25,9 +25,9 @@ const FIGURES = {
   'premium-tekun-family': '¥0.00',
   reduction: '¥3,653.50',
   fund: '¥807.45',
-  'patient-pays': '¥2,846.05',
+  'patient-pays': WORKED.pays,
   doudi: '¥346.05',
-  'ordinary-pays': '¥18,850.00',
+  'ordinary-pays': WORKED.ordinaryPays,
   'faq-other-pays': '¥12,690.00',
   'faq-referred-pays': '¥2,867.65',
   'faq-not-referred-pays': '¥7,649.00',

@@ -23,7 +23,7 @@ const LIGHTHOUSE_VERSION: &str = "12.8.2";
 const TOOLS_DIR: &str = "target/bench-tools";
 /// The route whose first load has a byte budget.
 const CALCULATOR: &str = "/calculator";
-/// Budgets (issue #7, "Fast everywhere"; the engine's is in engine/benches/estimate.rs).
+/// Budgets (the engine's is in engine/benches/estimate.rs).
 const FIRST_LOAD_BROTLI_BUDGET: u64 = 200_000;
 const PERFORMANCE_BUDGET: f64 = 95.0;
 const ACCESSIBILITY_BUDGET: f64 = 100.0;
