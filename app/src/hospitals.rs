@@ -2,9 +2,10 @@
 //! patient is referred up, the green channel, treatment before payment with one settlement at
 //! discharge, what to bring, and the district's expert group (Junshan 附件2).
 
+use crate::cite::ReadingMark;
 use crate::glossary::{Term, TermId};
 use leptos::prelude::*;
-use policy::{DiseaseId, Hospital, Policy};
+use policy::{DiseaseId, Hospital, Interpretation, Policy};
 
 use crate::diseases::{hospital_place, hunan, is_guiding, junshan, source_cite, Cite, Cite2};
 use crate::documents::{self, clause_href, Kind, Table};
@@ -30,8 +31,18 @@ pub fn HospitalsPage() -> impl IntoView {
     view! {
         <div class="portal-page hospitals-page">
             <h1>"定点医院"</h1>
-            <p class="lead">"君山区的"<Term id=TermId::NongcunPinkun/>"得了"<Term id=TermId::JiuzhongDabing/>"，到下面两家"<Term id=TermId::Dingdianyiyuan/>"治疗。在定点医院治疗，才有"<Term id=TermId::Jianmian/>"和"<Term id=TermId::Zhuanxiangzijin>"区级专项资金"</Term>"。"</p>
+            <p class="lead">"君山区的"<Term id=TermId::NongcunPinkun/>"得了"<Term id=TermId::JiuzhongDabing/>"，到下面两家"<Term id=TermId::Dingdianyiyuan/>"治疗。"</p>
+            <p id="where-paid">
+                <Term id=TermId::Jianmian/>"，文件写的是由定点医院给。"
+                <Term id=TermId::Zhuanxiangzijin>"区级专项资金"</Term>"，君山区的方案没有写要在哪家医院住院才有；本站只在该病的定点救治医院计算"
+                <ReadingMark interpretation=Interpretation::I9/>"。"
+            </p>
+            <p><Cite2 first=hunan("三(二)", "一减免") second=junshan("三", "支付政策")/></p>
             <ul class="plain hospital-cards">{cards}</ul>
+            <p id="civil-affairs">
+                "区民政局协同组织特困供养人员、低保对象和贫困残疾人中得了九种大病的病人，到区人民医院就近看病。"
+            </p>
+            <p><Cite citation=junshan("五(二)2", "区民政局")/></p>
             <Referral/>
             <GreenChannel/>
             <PayAtDischarge/>
@@ -92,10 +103,17 @@ fn Referral() -> impl IntoView {
                 <li>"填写《转诊病情介绍单》。"</li>
                 <li>"办完这些才能转院。"</li>
             </ol>
+            <p id="without-transfer">
+                "不转院，也能请市里的专家：区人民医院加强和岳阳市一人民医院的联系，通过远程会诊、病例讨论、由上级派驻治疗小组等办法一起救治。"
+            </p>
             <p><Cite citation=junshan("四(二)3", "加强医疗质量控制")/></p>
             <p class="reading">
-                "得消化道肿瘤、终末期肾病的病人，经区人民医院转上去，岳阳市一人民医院才算这个病的定点医院（文件写的是它“接受定点救治医院上转患者”）。"
-                "这两类病的病人没有转诊、自己去区外住院的，没有医院减免和区级专项资金，基本医保报销比例也会降低（降多少文件没有写，本站按公开资料估算）。"
+                "得消化道肿瘤、终末期肾病的病人，经区人民医院办好转诊、转到岳阳市一人民医院住院的，本站算作在定点救治医院住院"
+                <ReadingMark interpretation=Interpretation::I7/>"。文件只写了它“接受定点救治医院上转患者”。"
+            </p>
+            <p class="reading">
+                "这两类病的病人没有转诊、自己去区外住院的，本站不算医院减免"<ReadingMark interpretation=Interpretation::I7/>
+                "，也不算区级专项资金"<ReadingMark interpretation=Interpretation::I9/>"；基本医保报销比例也会降低（降多少文件没有写，本站按公开资料估算）。"
             </p>
             <p><Cite citation=junshan("四(二)1", "确定定点救治与定点指导医院")/></p>
         </section>
@@ -124,14 +142,23 @@ fn PayAtDischarge() -> impl IntoView {
             <h2 id="pay-title">"先看病，后付费；出院时一次结清"</h2>
             <ul class="facts">
                 <li>"参加了城乡居民医保的农村贫困病人，凭相关身份证明，在县（区）内的定点医院住院，可以“"<Term id=TermId::Xianzhenliao/>"”：不用交住院押金，直接住院治疗。"</li>
-                <li>"定点医院设综合服务窗口，基本医保、大病保险、医疗救助等在医院里“"<Term id=TermId::Yizhanshi>"一站式”结算"</Term>"，不用自己一家一家去报。"</li>
+                <li>
+                    "定点医院设综合服务窗口，基本医保、大病保险、医疗救助、疾病应急救助、健康扶贫专项补助在医院里“"<Term id=TermId::Yizhanshi>"一站式”结算"</Term>
+                    "，不用自己一家一家去报。本站没有计算疾病应急救助。"
+                </li>
                 <li>"出院时，只付各项报销以后自己负担的部分。"</li>
                 <li>"付清以后，医院要及时把您交的证件还给您。"</li>
+                <li>"各项保险和救助由经办机构直接和医院结算：城乡居民基本医保按月结清，民政医疗救助按季结清。"</li>
             </ul>
             <p><Cite2 first=hunan("二(三)3", "一站式结算") second=junshan("四(三)", "一站式结算")/></p>
             <p class="reading">
                 "文件写的是县（区）内的定点医院。到区外的岳阳市一人民医院住院要不要交押金，文件没有写，请先问医院。"
             </p>
+            <p id="per-case-price">
+                "九种大病的住院费用，实际可能按病种定一个总价来收费、付费（单病种收费、按病种付费，君山区由区人社局确定单病种付费额度）。"
+                "本站的计算器按一项一项的费用计算，没有算这种办法，出院时以医院结算为准。"
+            </p>
+            <p><Cite2 first=hunan("二(三)1", "实行倾斜性精准支付政策") second=junshan("五(二)3", "区人力资源和社会保障局")/></p>
         </section>
     }
 }
@@ -228,12 +255,17 @@ mod tests {
             ("junshan", "四(二)1"),
             ("junshan", "四(二)2"),
             ("junshan", "四(二)3"),
+            ("junshan", "三"),
             ("junshan", "四(三)"),
+            ("junshan", "五(二)2"),
+            ("junshan", "五(二)3"),
             ("junshan", "五(二)5"),
             ("junshan", "附件1"),
             ("junshan", "附件2"),
             ("hunan", "二(一)2"),
+            ("hunan", "二(三)1"),
             ("hunan", "二(三)3"),
+            ("hunan", "三(二)"),
         ] {
             assert!(clause_href(doc, clause).is_some(), "{doc} {clause}");
         }

@@ -8,11 +8,15 @@
 
 use engine::{estimate_with_policy, premium_subsidies, Case, Estimate, Family, HospitalChoice, Payer, Premiums};
 use leptos::prelude::*;
-use policy::{Category, Citation, Date, DiseaseId, Document, HospitalId, Interpretation, Policy, Region};
+use policy::{
+    Category, Citation, Confidence, Date, DiseaseId, Document, HospitalId, Interpretation, ParamId, Parameters, Policy,
+    Region,
+};
 use rust_decimal::Decimal;
 
+use crate::cite::{ConfidenceMark, ReadingMark};
 use crate::documents::clause_href;
-use crate::glossary::{baseline_text, Term, TermId, GLOSSARY};
+use crate::glossary::{baseline_figure, param_value, Term, TermId, GLOSSARY};
 use crate::money::yuan;
 
 /// The case every example on the page uses: the worked example of the site.
@@ -65,6 +69,8 @@ pub struct Examples {
     pub not_referred: Estimate,
     /// One 低保 member and one 特困 member, the year of the case.
     pub premiums: Premiums,
+    /// The figures in force on the day of the case, for the baselines the page writes out.
+    pub params: Parameters,
 }
 
 impl Examples {
@@ -93,6 +99,7 @@ pub fn examples(policy: &Policy) -> Option<Examples> {
         referred: run(referred_case)?,
         not_referred: run(TypicalCase::case(Category::Dibao, TypicalCase::DISEASE, city)?)?,
         premiums: premium_subsidies(&params, &family, None).ok()?,
+        params,
     })
 }
 
@@ -113,6 +120,18 @@ const fn j(clause: &'static str) -> Citation {
     Citation::new(Document::Junshan, clause, "")
 }
 
+/// The confidence of the year's contribution standard, which the documents do not give.
+fn contribution_confidence(params: &Parameters) -> Confidence {
+    params.entry(ParamId::PremiumContribution).map_or(Confidence::A, |e| e.confidence)
+}
+
+/// A figure the documents do not give, as the data has it, with its confidence mark beside it:
+/// "15个百分点（公开资料，可信度低）".
+#[component]
+fn Baseline(params: Parameters, id: ParamId) -> impl IntoView {
+    param_value(&params, id).map(|(value, confidence)| view! { {value}<ConfidenceMark confidence/> })
+}
+
 /// Every clause the page cites, so a test can check that each is in the documents.
 pub const CITED: &[Citation] = &[
     h("一"),
@@ -120,12 +139,15 @@ pub const CITED: &[Citation] = &[
     h("二(一)"),
     h("二(一)1"),
     h("二(一)2"),
+    h("二(一)3"),
     h("二(一)5"),
     h("二(二)"),
     h("二(二)1"),
     h("二(二)2"),
     h("二(二)3"),
     h("二(三)"),
+    h("二(三)1"),
+    h("二(三)2"),
     h("二(三)3"),
     h("二(三)4"),
     h("三(二)"),
@@ -140,6 +162,8 @@ pub const CITED: &[Citation] = &[
     j("四(二)3"),
     j("四(三)"),
     j("五(二)"),
+    j("五(二)2"),
+    j("五(二)3"),
 ];
 
 /// A link to a clause of a document, or its number as plain text if it cannot be found.
@@ -233,7 +257,7 @@ fn Who() -> impl IntoView {
             <p>"君山区的方案写明：建档立卡农村贫困人口，以及经民政部门核实核准的农村特困人员、低保对象和贫困残疾人，统称“贫困人口”。"</p>
             <Sources citations=vec![h("一"), j("二")]/>
             <h3 id="nine-diseases">"集中救治的九种大病"</h3>
-            <p>"君山区的方案对贫困人口中得了下面4类9种"<Term id=TermId::JiuzhongDabing>"大病"</Term>"的，进行集中救治："</p>
+            <p>"君山区的方案定的目标是：到2018年底前，对贫困人口中得了下面4类9种"<Term id=TermId::JiuzhongDabing>"大病"</Term>"的，进行集中救治："</p>
             <ul>
                 <li>"消化道肿瘤：食管癌、胃癌、结肠癌、直肠癌"</li>
                 <li>"终末期肾病"</li>
@@ -242,6 +266,16 @@ fn Who() -> impl IntoView {
             </ul>
             <Reading interpretation=Interpretation::I4/>
             <Sources citations=vec![j("二"), h("二(一)5")]/>
+            <p id="who-ledger">
+                "得了这九种病，还要经核实核准纳入救治台账、符合9种大病"<Term id=TermId::Linchuanglujing/>"的，才是专项救治对象："
+                "镇、村摸底排查，区里审核确定，再建立救治台账。"
+            </p>
+            <Sources citations=vec![j("三"), j("四(一)")]/>
+            <p class="policy-note" id="who-period">
+                "省里的方案管2017年到2020年。君山区的方案写的是“到2018年底前”，没有写2018年以后怎么办；"
+                "本站假设君山区的做法（包括区级专项资金）和省里的方案一样，执行到2020年底。这是本站的假设，请以区里的通知为准。"
+            </p>
+            <Sources citations=vec![j("二"), h("一")]/>
         </section>
     }
 }
@@ -303,7 +337,7 @@ fn TypicalCaseNote(case: Case) -> impl IntoView {
                 )}
             </p>
             <p class="policy-note">
-                "例子里的数由本站的计算器算出。基本医保的起付线、报销比例等基础数字文件里没有写，来自公开资料，仅作示意，以医院实际结算为准。"
+                "例子里的数由本站的计算器算出。基本医保的起付线、报销比例等基础数字文件里没有写，来自公开资料，有的是估计值，每个数旁边都注明了，仅作示意，以医院实际结算为准。"
             </p>
             <p><a class="button" href="/calculator">"用计算器算自己的"</a></p>
         </div>
@@ -316,10 +350,37 @@ fn Figure(id: &'static str, amount: Decimal) -> impl IntoView {
     view! { <strong class="policy-figure" data-figure=id>{yuan(amount)}</strong> }
 }
 
-/// The rule of one line of an example, as the engine words it.
+/// The rule of one line of an example, as the engine words it, with the readings it rests on
+/// and the figures in it that the documents do not give, each with its mark, in the same
+/// paragraph as the sentence.
 #[component]
 fn Rule(estimate: Estimate, payer: Payer) -> impl IntoView {
-    view! { <p class="policy-rule">"怎么算："{estimate.line(payer).rule.clone()}</p> }
+    let line = estimate.line(payer);
+    let readings =
+        line.interpretations.iter().map(|&interpretation| view! { <ReadingMark interpretation/> }).collect_view();
+    let count = line.baselines.len();
+    let figures = (count > 0).then(|| {
+        let each = line
+            .baselines
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                view! {
+                    <span class="rule-figure" data-param=b.param.id()>
+                        {b.figure.clone()}<ConfidenceMark confidence=b.confidence/>
+                    </span>
+                    {(i + 1 < count).then_some("；")}
+                }
+            })
+            .collect_view();
+        view! { " 文件没有给出、本站采用的数："{each}"。" }
+    });
+    // The readings' marks go right after the sentence, before its full stop.
+    let (rule, stop) = match line.rule.strip_suffix('。') {
+        Some(r) if !line.interpretations.is_empty() => (r.to_owned(), "。"),
+        _ => (line.rule.clone(), ""),
+    };
+    view! { <p class="policy-rule">"怎么算："{rule}{readings}{stop}{figures}</p> }
 }
 
 /// What the page says when the engine cannot work out an example.
@@ -357,7 +418,9 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                 "，没有到普通居民的起付线，大病保险报 "<Figure id="critical-ordinary" amount=e.ordinary.critical/>"。"
             </p>
             <Rule estimate=ex.typical.clone() payer=Payer::CriticalIllnessInsurance/>
-            <p class="policy-note">"普通居民的大病保险起付线文件没有写，本站用的是估计值，请以当地政策为准。"</p>
+            <p class="policy-note">
+                "普通居民的大病保险起付线文件没有写，本站用的是 "<Baseline params=ex.params.clone() id=ParamId::CriticalDeductible/>"。"
+            </p>
         }
     });
     let assistance = ex.clone().map(|ex| {
@@ -375,18 +438,20 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
         Some(view! {
             <p class="policy-example" id="example-premium">
                 {format!("例子：{}年城乡居民医保个人缴费每人 ", ex.premiums.year)}<Figure id="premium-contribution" amount=ex.premiums.contribution/>
+                <ConfidenceMark confidence=contribution_confidence(&ex.params)/>
                 "。低保对象财政补贴 "<Figure id="premium-dibao-government" amount=poor.government_per_person/>
                 "，自己交 "<Figure id="premium-dibao-family" amount=poor.family_per_person/>
                 "；特困人员全额补贴，自己交 "<Figure id="premium-tekun-family" amount=tekun.family_per_person/>"。"
             </p>
-            <p class="policy-note">"个人缴费标准文件里没有写，来自公开资料或估计（2018 年的 180 元是估计值，请以当地政策为准）；文件写的是补贴“50%以上”，本站按50%计算，当地可能补得更多。"</p>
+            <p class="policy-note">"个人缴费标准文件里没有写，来自公开资料或估计，以当地医保部门的通知为准；文件写的是补贴“50%以上”，本站按50%计算，当地可能补得更多。"</p>
         })
     });
     let reduction = ex.clone().map(|ex| {
         view! {
             <p class="policy-example" id="example-reduction">
                 "例子：各项保险和医疗救助之后，这位病人还要自付 "<Figure id="reduction-base" amount=ex.typical.line(Payer::HospitalReduction).base/>
-                "（含政策范围外的费用），医院减免 "<Figure id="reduction" amount=ex.typical.line(Payer::HospitalReduction).amount/>"。"
+                "，含政策范围外的费用"<ReadingMark interpretation=Interpretation::I2/>"，医院减免 "
+                <Figure id="reduction" amount=ex.typical.line(Payer::HospitalReduction).amount/>"。"
             </p>
             <Rule estimate=ex.typical payer=Payer::HospitalReduction/>
         }
@@ -396,6 +461,7 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
             <p class="policy-example" id="example-fund">
                 "例子：医院减免后剩下的合规自付 "<Figure id="fund-base" amount=ex.typical.line(Payer::DistrictFund).base/>
                 "，区级专项资金补助 "<Figure id="fund" amount=ex.typical.line(Payer::DistrictFund).amount/>"。"
+                "“合规”本站按政策范围内计算"<ReadingMark interpretation=Interpretation::Compliant/>"。"
             </p>
         }
     });
@@ -406,7 +472,7 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
             <p class="policy-example" id="example-doudi">
                 "例子：这位低保病人最后自付 "<Figure id="patient-pays" amount=e.patient_pays/>
                 "，其中政策范围外的 "<Figure id="patient-pays-out" amount=e.patient_pays_out_of_policy/>
-                "不算合规费用；合规自付的 "<Figure id="doudi" amount=apply_for/>
+                "，本站不算作合规费用"<ReadingMark interpretation=Interpretation::Compliant/>"；合规自付的 "<Figure id="doudi" amount=apply_for/>
                 "，如果仍然付不起，可以申请兜底。普通居民同样的账单要自付 "<Figure id="ordinary-pays" amount=e.ordinary_patient_pays/>"。"
             </p>
         }
@@ -419,16 +485,27 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                 "出院时在定点医院"<Term id=TermId::Yizhanshi>"一站式结算"</Term>"。本站按文件的说法依次计算：基本医保、大病保险、扶贫特惠保、医疗救助、医院减免、区级专项资金，剩下的才由自己付。"
             </p>
             <Sources citations=vec![h("三(二)"), j("三")]/>
+            <p class="policy-note" id="per-case-price">
+                "九种大病的住院费用，实际可能按病种定一个总价来收费、付费（文件叫“单病种收费”“按病种付费”，君山区由区人社局确定单病种付费额度）。"
+                "本站的例子和计算器按一项一项的费用计算，没有算这种办法，实际以医院结算为准。"
+            </p>
+            <Sources citations=vec![h("二(一)3"), h("二(三)1"), j("五(二)3")]/>
             {case_note}
 
             <h3 id="san-tigao">"三提高"</h3>
             <ol class="policy-measures">
                 <li>
-                    <p><strong>"提高基本医保。"</strong>"农村贫困人口住院费用，"<Term id=TermId::Jibenyibao>"城乡居民医保"</Term>"报销比例提高10%，本站按提高10个百分点计算。"</p>
+                    <p>
+                        <strong>"提高基本医保。"</strong>"农村贫困人口住院费用，"<Term id=TermId::Jibenyibao>"城乡居民医保"</Term>"报销比例提高10%，本站按提高10个百分点计算"
+                        <ReadingMark interpretation=Interpretation::I8/>"。"
+                    </p>
                     {basic}
                 </li>
                 <li>
-                    <p><strong>"提高大病保险。"</strong>"农村贫困人口的"<Term id=TermId::Dabingbaoxian/>"的"<Term id=TermId::Qifuxian/>"降低50%，大病住院"<Term id=TermId::Zhengcefanwei>"政策范围内"</Term>"报销比例提高到90%以上。"</p>
+                    <p>
+                        <strong>"提高大病保险。"</strong>"农村贫困人口的"<Term id=TermId::Dabingbaoxian/>"的"<Term id=TermId::Qifuxian/>"降低50%，大病住院"<Term id=TermId::Zhengcefanwei>"政策范围内"</Term>"报销比例提高到90%以上。"
+                        "本站把这个90%算作贫困人口大病保险的报销比例"<ReadingMark interpretation=Interpretation::I1/>"。"
+                    </p>
                     <Reading interpretation=Interpretation::I1/>
                     {critical}
                 </li>
@@ -461,14 +538,23 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
 
             <h3 id="district-fund">"君山区：区级健康扶贫专项资金"</h3>
             <p>"在君山区，经各项保险、医疗救助和医院减免之后，剩下的"<Term id=TermId::Heguizifu>"合规自付"</Term>"医药费用，由区级健康扶贫专项资金再补助70%。"</p>
+            <p>
+                "君山区的方案没有写要在哪家医院住院才有这项补助；本站只在该病的定点救治医院计算"
+                <ReadingMark interpretation=Interpretation::I9/>"。"
+            </p>
             <Reading interpretation=Interpretation::I5/>
             {fund}
             <Sources citations=vec![j("三")]/>
+            <p class="policy-note" id="district-period">
+                "君山区的方案写的是“到2018年底前”对九种大病集中救治，没有写2018年以后。"
+                "本站假设区级专项资金和省里的方案一样，执行到2020年底；这是本站的假设，2019年、2020年出院的，请以区里的通知为准。"
+            </p>
+            <Sources citations=vec![j("二"), h("一")]/>
 
             <h3 id="yi-doudi">"一兜底"</h3>
             <p>
                 "经过上面各项之后，剩下的合规自付医药费用个人支付仍有困难的，由政府"<Term id=TermId::Doudi>"兜底"</Term>"保障，减轻或免除个人负担。"
-                "在君山区，要经村、镇、卫生计生、民政、扶贫部门联合审定。"
+                "在君山区，九种大病的专项救治对象要经村、镇、卫生计生、民政、扶贫部门联合审定；其他情况怎么申请，文件没有写。"
             </p>
             {doudi}
             <Sources citations=vec![h("三(二)"), j("三")]/>
@@ -508,17 +594,24 @@ fn Treatment() -> impl IntoView {
                         "这两家是"<Term id=TermId::Dingdianyiyuan/>"。区里的专家组按"<Term id=TermId::Linchuanglujing/>"为每位病人定具体的诊疗方案。"
                     </p>
                     <p>
+                        "区人民医院和岳阳市一人民医院加强联系，通过远程会诊、病例讨论、由上级派驻治疗小组等办法救治，病人在区人民医院也能得到市里专家的帮助。"
                         "确实需要"<Term id=TermId::Zhuanzhen>"转到"</Term>"市一人民医院的，要征得病人和家属同意，由科室主任向医院申请登记，填写转诊病情介绍单后才能转院。"
                     </p>
                     <Sources citations=vec![j("四(二)1"), j("四(二)2"), j("四(二)3")]/>
+                    <p>"区民政局协同组织特困供养人员、低保对象和贫困残疾人中的病人，到区人民医院就近看病。"</p>
+                    <Sources citations=vec![j("五(二)2")]/>
                 </li>
                 <li>
                     <h3>"一站式结算"</h3>
                     <p>
                         "在区内定点医院住院"<Term id=TermId::Xianzhenliao/>"，出院时在综合服务窗口"<Term id=TermId::Yizhanshi>"一次结清"</Term>
-                        "，只付自己负担的部分。各项保险和救助由经办机构直接和医院结算。"
+                        "，只付自己负担的部分。各项保险和救助由经办机构直接和医院结算：城乡居民基本医保按月结清，民政医疗救助按季结清。"
                     </p>
-                    <Sources citations=vec![j("四(三)"), h("二(三)3")]/>
+                    <p>
+                        "省里的方案写明，一站式结算里还有疾病应急救助和健康扶贫专项补助，并要求基本医保、大病保险、医疗救助、疾病应急救助、商业健康保险等联动报销。"
+                        "本站没有计算疾病应急救助，以医院结算为准。"
+                    </p>
+                    <Sources citations=vec![j("四(三)"), h("二(三)3"), h("二(三)2")]/>
                 </li>
             </ol>
         </section>
@@ -540,7 +633,8 @@ fn Chronic() -> impl IntoView {
             <p>
                 "乡镇卫生院医生或村医与农村贫困家庭"<Term id=TermId::Jiatingyisheng>"签约"</Term>"，也可以和县医院医生组成团队签约。"
                 "2017年，所有农村贫困人口都纳入家庭医生签约服务：每人一份电子健康档案，每个家庭一名签约的家庭医生。"
-                "签约医生提供公共卫生、慢病管理、健康咨询和中医干预等服务；已经确诊慢性病的，签约医生定一个适合本人的健康管理方案。"
+    "签约医生按高危人群和普通慢病患者分类管理，提供公共卫生、慢病管理、健康咨询和中医干预等服务；已经确诊慢性病的，签约医生定一个适合本人的健康管理方案。"
+                "常见病、多发病的病人，可以得到价廉有效的中医药服务。"
                 "需要住院的，由签约医生联系定点医院，确定诊疗方案。"
             </p>
             <Sources citations=vec![h("二(二)2")]/>
@@ -578,13 +672,19 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
     let doudi = ex.clone().map(|ex| {
         let apply_for = ex.typical.doudi.as_ref().map_or(Decimal::ZERO, |d| d.amount);
         view! {
-            <p class="policy-example">"例子：上面那位低保病人，可以申请兜底的是合规自付的 "<Figure id="faq-doudi" amount=apply_for/>"。"</p>
+            <p class="policy-example">
+                "例子：上面那位低保病人，可以申请兜底的是合规自付的 "<Figure id="faq-doudi" amount=apply_for/>"。"
+                "“合规”本站按政策范围内计算"<ReadingMark interpretation=Interpretation::Compliant/>"。"
+            </p>
         }
     });
     let other = ex.clone().map(|ex| {
         view! {
             <p class="policy-example">
-                "例子：同样是低保病人、同样的账单，得的如果不是九种大病，基本医保和大病保险照样报（大病保险的 90% 是本站的理解 I1），但没有九种大病的医疗救助（其他疾病的医疗救助按民政部门规定，本站不计算）、医院减免和区级专项资金，自己要付 "
+                "例子：同样是低保病人、同样的账单，得的如果不是九种大病，基本医保和大病保险照样报。"
+                "九种大病以外的病，大病保险本站也按90%算"<ReadingMark interpretation=Interpretation::I1/>
+                "：文件写的是“大病住院”，没有说是不是只指九种大病。"
+                "但没有九种大病的医疗救助（其他疾病的医疗救助按民政部门规定，本站不计算）、医院减免和区级专项资金，自己要付 "
                 <Figure id="faq-other-pays" amount=ex.other_disease.patient_pays/>
                 "；得的是胃癌，自己付 "<Figure id="faq-nine-pays" amount=ex.typical.patient_pays/>"。"
             </p>
@@ -593,19 +693,26 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
     let away = ex.clone().map(|ex| {
         view! {
             <p class="policy-example">
-                "例子：那位低保胃癌病人同样的账单，如果由区人民医院转诊到岳阳市一人民医院，自己付 "
+                "例子：那位低保胃癌病人同样的账单，如果由区人民医院转诊到岳阳市一人民医院，本站算作在定点救治医院住院"
+                <ReadingMark interpretation=Interpretation::I7/>"，自己付 "
                 <Figure id="faq-referred-pays" amount=ex.referred.patient_pays/>
-                "；没有办转诊自己去，基本医保比例降低，也没有医院减免和区级专项资金，自己付 "
+                "；没有办转诊自己去，基本医保报销比例降低，本站也不算医院减免"<ReadingMark interpretation=Interpretation::I7/>
+                "和区级专项资金"<ReadingMark interpretation=Interpretation::I9/>"，自己付 "
                 <Figure id="faq-not-referred-pays" amount=ex.not_referred.patient_pays/>"。"
             </p>
-            <p class="policy-note">"县外住院没转诊时报销比例降低多少，文件里没有写；本站用的数来自公开资料，仅作示意。"</p>
+            <p class="policy-note">
+                "县外住院没转诊时报销比例降低多少，文件里没有写；本站按降低 "
+                <Baseline params=ex.params.clone() id=ParamId::BasicOutOfCountyPenalty/>"计算，仅作示意。"
+            </p>
         }
     });
     let premium = ex.clone().and_then(|ex| {
         let poor = ex.premium(Category::Dibao)?.clone();
         Some(view! {
             <p class="policy-example">
-                {format!("例子：{}年，低保对象每人自己交 ", ex.premiums.year)}<Figure id="faq-premium-dibao" amount=poor.family_per_person/>
+                {format!("例子：{}年个人缴费按每人 {} 计算", ex.premiums.year, yuan(ex.premiums.contribution))}
+                <ConfidenceMark confidence=contribution_confidence(&ex.params)/>
+                "，低保对象每人自己交 "<Figure id="faq-premium-dibao" amount=poor.family_per_person/>
                 "，特困人员自己交 "<Figure id="faq-premium-tekun" amount=ex.premium(Category::Tekun).map_or(Decimal::ZERO, |l| l.family_per_person)/>"。"
             </p>
         })
@@ -624,6 +731,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                 <p>
                     "在君山区：食管癌、胃癌、结肠癌、直肠癌和终末期肾病，去区人民医院；儿童先天性心脏病和儿童白血病，去岳阳市一人民医院。"
                     "区人民医院治不了，或者病情危急、疑难的，市一人民医院派专家来会诊、指导手术、协助抢救，或者由区人民医院办理"<Term id=TermId::Zhuanzhen>"转诊"</Term>"转上去。"
+                    "区人民医院还通过远程会诊、病例讨论、由上级派驻治疗小组等办法，请市一人民医院一起救治，不一定要转院。"
                 </p>
                 <Sources citations=vec![j("四(二)1"), j("四(二)3")]/>
             </Question>
@@ -636,9 +744,10 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                 {other}
                 <Sources citations=vec![h("三(二)"), j("三"), h("二(一)5")]/>
             </Question>
-            <Question id="faq-child-age" question="孩子15岁了，还算“儿童”吗？">
+            <Question id="faq-child-age" question="孩子多大还算“儿童”？">
                 <p>
-                    "文件写的是“儿童白血病”“儿童先天性心脏病”，没有写到几岁。本站按0至14岁计算，15岁的孩子按其他疾病算。"
+                    "文件写的是“儿童白血病”“儿童先天性心脏病”，没有写到几岁。本站按0至14岁计算，15岁的孩子按其他疾病算"
+                    <ReadingMark interpretation=Interpretation::I4/>"。"
                     "孩子15岁以上的，请向定点医院或区卫生计生局问清楚。"
                 </p>
                 <Reading interpretation=Interpretation::I4/>
@@ -650,8 +759,12 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "在君山区，消化道肿瘤和终末期肾病的病人确实需要转到市一人民医院的，由区人民医院办理"<Term id=TermId::Zhuanzhen>"转诊"</Term>"：征得病人和家属同意，科室主任申请登记，填写转诊病情介绍单。"
                     "“先诊疗后付费”写的是县（区）内的定点医疗机构。"
                 </p>
+                <p>
+                    "儿童白血病、儿童先天性心脏病的定点救治医院就在区外的岳阳市一人民医院。这些孩子在那里住院，没有办转诊，本站也不降低基本医保的报销比例"
+                    <ReadingMark interpretation=Interpretation::I6/>"。"
+                </p>
                 {away}
-                <Sources citations=vec![j("四(二)3"), h("二(一)1"), h("二(三)3")]/>
+                <Sources citations=vec![j("四(二)3"), j("四(二)1"), h("二(一)1"), h("二(三)3")]/>
             </Question>
             <Question id="faq-discharge" question="出院时要付多少钱？">
                 <p>
@@ -659,16 +772,20 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "结清以后，医院会及时把病人交的证件还回来。"
                 </p>
                 {discharge}
+                <p class="policy-note">
+                    "九种大病的费用也可能按病种定一个总价结算，本站没有算这种办法，见"<a href="#per-case-price" target="_self">"上面的说明"</a>"。"
+                </p>
                 <p><a class="policy-more" href="/calculator">"用计算器算自己的"</a></p>
-                <Sources citations=vec![h("二(三)3"), j("四(三)")]/>
+                <Sources citations=vec![h("二(三)3"), j("四(三)"), h("二(三)1")]/>
             </Question>
             <Question id="faq-cannot-pay" question="还是付不起怎么办？">
                 <p>
                     "剩下的"<Term id=TermId::Heguizifu/>"医药费用个人支付仍有困难的，可以申请政府"<Term id=TermId::Doudi/>
-                    "：在君山区，经村、镇、卫生计生、民政、扶贫部门联合审定后，减轻或免除。省里还鼓励慈善组织、爱心企业和爱心人士救助。"
+                    "：在君山区，九种大病的专项救治对象经村、镇、卫生计生、民政、扶贫部门联合审定后，减轻或免除；其他情况怎么申请，文件没有写。"
+                    "省里还鼓励慈善组织、爱心企业和爱心人士救助；君山区的民政局要争取红十字会和慈善组织的支持。"
                 </p>
                 {doudi}
-                <Sources citations=vec![j("三"), h("三(二)"), h("二(三)4")]/>
+                <Sources citations=vec![j("三"), h("三(二)"), h("二(三)4"), j("五(二)2")]/>
             </Question>
             <Question id="faq-tehui" question="扶贫特惠保是什么？">
                 <p>
@@ -688,10 +805,10 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
             </Question>
             <Question id="faq-who" question="怎么知道自己是不是救治对象？">
                 <p>
-                    "救治对象是得了九种大病的"<Term id=TermId::NongcunPinkun/>"。镇、村会摸底排查，区里审核确定后建立救治台账；"
+                    "救治对象是得了九种大病的"<Term id=TermId::NongcunPinkun/>"，经核实核准纳入救治台账、符合9种大病临床路径的。镇、村会摸底排查，区里审核确定后建立救治台账；"
                     "建档立卡贫困人口的患病信息由区扶贫办核实核准，特困人员、低保对象和贫困残疾人的由区民政局核实核准。"
                 </p>
-                <Sources citations=vec![j("四(一)"), j("五(二)")]/>
+                <Sources citations=vec![j("三"), j("四(一)"), j("五(二)")]/>
             </Question>
         </section>
     }
@@ -703,25 +820,37 @@ fn Glossary(policy: Policy) -> impl IntoView {
     let entries = GLOSSARY
         .iter()
         .map(|e| {
-            let baselines: Vec<String> = match &params {
-                Some(p) => e.baselines.iter().filter_map(|id| baseline_text(p, *id)).collect(),
+            let baselines: Vec<(String, Confidence)> = match &params {
+                Some(p) => e.baselines.iter().filter_map(|id| baseline_figure(p, *id)).collect(),
                 None => Vec::new(),
             };
             let baselines = (!baselines.is_empty()).then(|| {
+                let items = baselines
+                    .into_iter()
+                    .map(|(figure, confidence)| view! { <li>{figure}<ConfidenceMark confidence/></li> })
+                    .collect_view();
                 view! {
                     <div class="glossary-baselines">
                         <p>"文件没有写，本站计算时用的数（可在计算器里修改）："</p>
-                        <ul>{baselines.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+                        <ul>{items}</ul>
                     </div>
                 }
             });
+            // The marks go right after the sentence that applies the reading, the definition's
+            // last, before its full stop.
+            let (definition, stop) = match e.definition.strip_suffix('。') {
+                Some(d) if !e.readings.is_empty() => (d, "。"),
+                _ => (e.definition, ""),
+            };
+            let readings =
+                e.readings.iter().map(|&interpretation| view! { <ReadingMark interpretation/> }).collect_view();
             let sources = (!e.sources.is_empty()).then(|| view! { <Sources citations=e.sources.to_vec()/> });
             view! {
                 <div class="glossary-entry" id=e.id.anchor()>
                     <dt>{e.word()}</dt>
                     <dd>
                         {(!e.also.is_empty()).then(|| view! { <p class="glossary-also">"也叫："{e.also}</p> })}
-                        <p>{e.definition}</p>
+                        <p>{definition}{readings}{stop}</p>
                         {baselines}
                         {sources}
                     </dd>
@@ -806,6 +935,28 @@ mod tests {
         );
         let tekun = ex.premium(Category::Tekun).expect("a 特困 line");
         assert_eq!(yuan(tekun.family_per_person), "¥0.00");
+    }
+
+    #[test]
+    fn the_baselines_the_page_writes_carry_their_confidence() {
+        let ex = ex();
+        // The rules beneath the examples list the figures the documents do not give.
+        let basic = ex.typical.line(Payer::BasicInsurance);
+        let marks: Vec<_> = basic.baselines.iter().map(|b| (b.param, b.confidence)).collect();
+        assert_eq!(marks, [(ParamId::BasicDeductibleCounty, Confidence::M), (ParamId::BasicRateCounty, Confidence::L)]);
+        assert_eq!(basic.interpretations, [Interpretation::I8]);
+        let critical = ex.typical.line(Payer::CriticalIllnessInsurance);
+        assert_eq!(
+            critical.baselines.iter().map(|b| (b.param, b.confidence)).collect::<Vec<_>>(),
+            [(ParamId::CriticalDeductible, Confidence::A)]
+        );
+        assert_eq!(critical.interpretations, [Interpretation::I1]);
+        // The 2018 contribution is an estimate; the out-of-county cut is a low-confidence baseline.
+        assert_eq!(contribution_confidence(&ex.params), Confidence::A);
+        assert_eq!(
+            param_value(&ex.params, ParamId::BasicOutOfCountyPenalty),
+            Some(("15个百分点".to_owned(), Confidence::L))
+        );
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! The poster: the policy in brief on one A4 sheet for village noticeboards — the nine
-//! diseases, where to be treated, the four measures in a line each, one example worked out by
-//! the engine, and the site's QR code.
+//! diseases, where to be treated and how a patient is referred up, the four measures and
+//! Junshan's district fund in a line each (our readings labelled), one example worked out by the
+//! engine, and the site's QR code.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use policy::{Policy, Region};
+use policy::{Interpretation, Policy, Region};
 
 use crate::calculator::compute::compute;
 use crate::calculator::state::CalcState;
+use crate::cite::ReadingMark;
 use crate::daxie::daxie;
 use crate::island::{Island, Part};
 use crate::money::yuan;
@@ -17,17 +19,38 @@ use crate::share::{origin, qr_svg};
 /// 君山区人民医院, a bill of 50,000 of which 45,000 in policy).
 const EXAMPLE: &str = "m=q&dt=2018-03-01&c=dibao&d=gastric_cancer&a=56&h=junshan_people&t=50000&p=45000";
 
-/// The four measures, one line each, in the provincial plan's words (Hunan 三(二)), with our
-/// readings (I8, I3) said as ours.
-const MEASURES: [(&str, &str); 4] = [
+/// A piece of a measure's line: a sentence, and the reading of ours it applies.
+type Sentence = (&'static str, Option<Interpretation>);
+
+/// The measures, one line each, in the plans' words (Hunan 三(二); Junshan 三 for the district
+/// fund), each sentence followed by the label of the reading of ours it applies.
+const MEASURES: [(&str, &[Sentence]); 5] = [
     (
         "三提高",
-        "基本医保报销比例提高10%（本站按10个百分点计算）；大病保险起付线降低一半、报销比例提高到90%以上；九种大病住院，医疗救助低保对象70%、其他贫困人口50%（本站把特困人员也按70%计算）。",
+        &[
+            ("基本医保报销比例提高10%，本站按10个百分点算", Some(Interpretation::I8)),
+            ("；大病保险起付线降低一半，报销比例提高到90%以上，本站按90%算", Some(Interpretation::I1)),
+            (
+                "；九种大病住院，医疗救助低保对象70%、非低保对象50%，特困人员本站按70%算，照字面是50%",
+                Some(Interpretation::I3),
+            ),
+            ("。", None),
+        ],
     ),
-    ("两补贴", "参加城乡居民医保，个人缴费财政补贴50%以上，特困人员全免；扶贫特惠保保费政府补贴。"),
-    ("一减免", "九种大病在定点医院住院，各项报销后个人自付部分，医院再减免50%。"),
-    ("一兜底", "还有困难的，由政府兜底保障，减轻或免除个人负担。"),
+    ("两补贴", &[("参加城乡居民医保，个人缴费财政补贴50%以上，特困人员全免；扶贫特惠保保费政府补贴。", None)]),
+    ("一减免", &[("九种大病在定点医院住院，各项报销后个人自付部分，医院再减免50%。", None)]),
+    ("区级专项资金", &[("君山区九种大病，再剩下的合规自付费用补助70%。", None)]),
+    ("一兜底", &[("还有困难的，由政府兜底保障，减轻或免除个人负担。", None)]),
 ];
+
+/// One measure's line.
+fn measure(name: &'static str, parts: &'static [Sentence]) -> impl IntoView {
+    let parts = parts
+        .iter()
+        .map(|&(text, reading)| view! { {text}{reading.map(|interpretation| view! { <ReadingMark interpretation/> })} })
+        .collect_view();
+    view! { <li><strong>{name}</strong>" "{parts}</li> }
+}
 
 /// The poster page.
 #[component]
@@ -45,7 +68,8 @@ pub fn PosterPage() -> impl IntoView {
             let treats: Vec<&str> = h.designated_for.iter().map(|d| d.name()).collect();
             let referred: Vec<&str> = h.designated_when_referred.iter().map(|d| d.name()).collect();
             let what = match (treats.is_empty(), referred.is_empty()) {
-                (false, _) => format!("治：{}", treats.join("、")),
+                (false, true) => format!("治：{}", treats.join("、")),
+                (false, false) => format!("治：{}；也是定点指导医院，接收转诊病人", treats.join("、")),
                 (true, false) => format!("转诊后治：{}", referred.join("、")),
                 (true, true) => String::new(),
             };
@@ -67,7 +91,7 @@ pub fn PosterPage() -> impl IntoView {
                 <ul class="plain poster-lines">{lines}</ul>
                 <p class="poster-pays">"家里只要付 "<strong>{yuan(e.patient_pays)}</strong></p>
                 <p class="poster-daxie">"（"{daxie(e.patient_pays)}"）"</p>
-                <p class="poster-ordinary">"普通居民同样的账单要付 "{yuan(e.ordinary_patient_pays)}"。"</p>
+                <p class="poster-ordinary">"普通居民同样的账单要付 "{yuan(e.ordinary_patient_pays)}"。起付线、原报销比例文件没有写，用的是公开资料和估计值。"</p>
             </section>
         }
     });
@@ -78,7 +102,7 @@ pub fn PosterPage() -> impl IntoView {
             <section class="poster-measures">
                 <h2>"三提高、两补贴、一减免、一兜底"</h2>
                 <ul class="plain">
-                    {MEASURES.iter().map(|(name, text)| view! { <li><strong>{*name}</strong>" "{*text}</li> }).collect_view()}
+                    {MEASURES.iter().map(|&(name, parts)| measure(name, parts)).collect_view()}
                 </ul>
             </section>
             <div class="poster-columns">
@@ -89,6 +113,7 @@ pub fn PosterPage() -> impl IntoView {
                 <section class="poster-hospitals">
                     <h2>"定点医院"</h2>
                     <ul class="plain">{hospitals}</ul>
+                    <p class="poster-referral">"区人民医院治不了的，由区人民医院办好转诊，再转到岳阳市一人民医院。"</p>
                 </section>
             </div>
             {example}
@@ -127,4 +152,30 @@ pub(crate) fn PosterQr() -> impl IntoView {
 #[component]
 pub(crate) fn PrintButton() -> impl IntoView {
     view! { <button type="button" on:click=move |_| { let _ = window().print(); }>"打印海报"</button> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reading_on_the_poster_is_labelled_beside_its_sentence() {
+        for (name, parts) in MEASURES {
+            for (text, reading) in parts {
+                assert_eq!(text.contains("本站"), reading.is_some(), "{name}: {text}");
+            }
+        }
+        let readings: Vec<_> = MEASURES.iter().flat_map(|(_, p)| p.iter().filter_map(|(_, r)| *r)).collect();
+        assert_eq!(readings, [Interpretation::I8, Interpretation::I1, Interpretation::I3]);
+        // 特困 → 70% is ours; the literal reading is said too.
+        let tekun = MEASURES.iter().flat_map(|(_, p)| p.iter()).find(|(t, _)| t.contains("特困人员本站"));
+        assert!(tekun.is_some_and(|(t, r)| t.contains("照字面是50%") && *r == Some(Interpretation::I3)));
+    }
+
+    #[test]
+    fn the_measures_include_the_district_fund() {
+        let fund = MEASURES.iter().find(|(name, _)| *name == "区级专项资金");
+        assert!(fund.is_some_and(|(_, p)| p.iter().any(|(t, _)| t.contains("70%"))));
+        assert_eq!(MEASURES.map(|(name, _)| name), ["三提高", "两补贴", "一减免", "区级专项资金", "一兜底"]);
+    }
 }

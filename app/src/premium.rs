@@ -10,10 +10,10 @@ use crate::glossary::{Term, TermId};
 use engine::{premium_subsidies, ContributionLine, Family, Field, Premiums, TehuiPremium};
 use leptos::prelude::*;
 
-use crate::cite::CitationLink;
+use crate::cite::{CitationLink, ConfidenceMark};
 use crate::fragment::{decode, encode};
 use crate::money::yuan;
-use policy::{Category, Citation, Date, Document, ParamId, Policy, Region};
+use policy::{Category, Citation, Confidence, Date, Document, ParamId, Policy, Region};
 use rust_decimal::Decimal;
 
 /// The years of the policy period; each has its own contribution standard.
@@ -33,6 +33,16 @@ pub const FORM_ORDER: [Category; 5] =
 
 /// Junshan 三 repeats the province's 两补贴 for the district.
 const JUNSHAN_SAN: Citation = Citation::new(Document::Junshan, "三", "支付政策");
+
+/// The province's plan for 2017 to 2020 (Hunan 一), dated 30 June 2017.
+const HUNAN_YI: Citation = Citation::new(Document::Hunan, "一", "工作目标");
+
+/// The first year of the policy period: the plan came out in the middle of it.
+const FIRST_YEAR: u16 = 2017;
+
+/// The note for [`FIRST_YEAR`]: the document does not say whether that year's contribution,
+/// usually collected the year before, was subsidised (calculation.md, premium subsidies).
+pub const FIRST_YEAR_NOTE: &str = "省里的文件是2017年6月30日印发的。2017年的个人缴费一般在上一年就已经收了，文件没有写这一年交的钱有没有补贴。本站按有补贴计算，请以当地医保部门的说法为准。";
 
 /// No value of this page needs more characters; a longer one in a link was altered.
 const MAX_VALUE_LEN: usize = 20;
@@ -174,7 +184,8 @@ pub fn parse_members(text: &str) -> Result<u32, String> {
 /// where it comes from and how sure it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContributionNote {
-    pub confidence: Option<&'static str>,
+    /// How sure the year's value is (the data file may rate each year apart).
+    pub confidence: Confidence,
     pub source: String,
 }
 
@@ -251,7 +262,7 @@ pub fn compute(policy: &Policy, state: &PremiumState) -> Outcome {
     };
     outcome.contribution_note = params
         .entry(ParamId::PremiumContribution)
-        .map(|e| ContributionNote { confidence: e.confidence.note(), source: e.source.to_string() });
+        .map(|e| ContributionNote { confidence: e.confidence, source: e.source.to_string() });
     outcome.subsidy_note = params.entry(ParamId::PremiumSubsidyPoor).and_then(|e| e.note.map(str::to_owned));
     outcome.premiums = if family.total() == 0 {
         Err("请在上面填上家里每一类各有几个人。".to_owned())
@@ -457,18 +468,19 @@ fn TehuiField(state: RwSignal<PremiumState>, outcome: Memo<Outcome>) -> impl Int
 
 /// One category's line: the engine's figures, its rule and its clauses.
 #[component]
-fn CategoryLine(line: ContributionLine, region: Region) -> impl IntoView {
+fn CategoryLine(line: ContributionLine, region: Region, confidence: Confidence) -> impl IntoView {
     let poor = line.category.is_poor();
+    let (rule_head, rule_rest) = split_after_contribution(&line.rule);
     view! {
-        <li class="premium-line" data-category=line.category.id()>
+        <li class="premium-line" data-category=line.category.id() data-mark-scope="">
             <h3 class="line-head">{short_name(line.category)}" "{line.members}" 人"</h3>
             <dl class="figures">
-                <div><dt>"每人个人缴费"</dt><dd>{yuan(line.contribution)}</dd></div>
+                <div><dt>"每人个人缴费"</dt><dd>{yuan(line.contribution)}<ConfidenceMark confidence/></dd></div>
                 <div><dt>"财政补贴"</dt><dd>{engine::format_percent(line.subsidy_rate)}</dd></div>
                 <div><dt>"政府付"</dt><dd class="gov" data-figure="government">{yuan(line.government_total)}</dd></div>
                 <div><dt>"家里交"</dt><dd class="fam" data-figure="family">{yuan(line.family_total)}</dd></div>
             </dl>
-            <p class="rule">{line.rule.clone()}</p>
+            <p class="rule">{rule_head}<ConfidenceMark confidence/>{rule_rest}</p>
             {line.citation.map(|citation| view! {
                 <p class="cite">"依据："<CitationLink citation/>
                     {(poor && region == Region::Junshan).then(|| view! { "；"<CitationLink citation=JUNSHAN_SAN/> })}
@@ -494,6 +506,18 @@ fn TehuiLine(tehui: TehuiPremium, region: Region) -> impl IntoView {
                 {(region == Region::Junshan).then(|| view! { "；"<CitationLink citation=JUNSHAN_SAN/> })}
             </p>
         </li>
+    }
+}
+
+/// The rule split right after the contribution it starts with ("…个人缴费 180.00 元"), where the
+/// figure's confidence mark goes; the whole rule first if it does not start so.
+fn split_after_contribution(rule: &str) -> (String, String) {
+    match rule.find(" 元") {
+        Some(i) => {
+            let (head, rest) = rule.split_at(i + " 元".len());
+            (head.to_owned(), rest.to_owned())
+        }
+        None => (rule.to_owned(), String::new()),
     }
 }
 
@@ -532,8 +556,10 @@ fn PremiumResult(state: RwSignal<PremiumState>, outcome: Memo<Outcome>, ready: R
         let family_sum = sum_sentence(&premiums, |_, f| f, premiums.family_pays);
         let government_sum = sum_sentence(&premiums, |g, _| g, premiums.government_pays);
         let note = o.contribution_note.clone();
+        let confidence = note.as_ref().map_or(Confidence::A, |n| n.confidence);
         let year = premiums.year;
-        let lines = premiums.lines.iter().cloned().map(|line| view! { <CategoryLine line region/> }).collect_view();
+        let lines =
+            premiums.lines.iter().cloned().map(|line| view! { <CategoryLine line region confidence/> }).collect_view();
         let tehui = premiums.tehui.clone().map(|tehui| view! { <TehuiLine tehui region/> });
         let tehui_missing = premiums.tehui.is_none() && o.tehui_error.is_none();
         view! {
@@ -556,11 +582,16 @@ fn PremiumResult(state: RwSignal<PremiumState>, outcome: Memo<Outcome>, ready: R
                 <p class="sum" id="government-sum">"政府付的："{government_sum}</p>
                 <p class="contribution-note" id="contribution-note">
                     {format!("{year}年城乡居民医保个人缴费标准按每人 {} 计算", yuan(premiums.contribution))}
-                    {note.map(|n| {
-                        let confidence = n.confidence.map(|c| format!("（{c}）")).unwrap_or_default();
-                        format!("{confidence}。来源：{}。以当地医保部门通知为准。", n.source)
+                    {note.map(|n| view! {
+                        <ConfidenceMark confidence=n.confidence/>
+                        {format!("。来源：{}。以当地医保部门通知为准。", n.source)}
                     })}
                 </p>
+                {(year == FIRST_YEAR).then(|| view! {
+                    <p class="note" id="first-year-note">
+                        "说明："{FIRST_YEAR_NOTE}" 依据："<CitationLink citation=HUNAN_YI/>
+                    </p>
+                })}
                 <h3>"一类一类怎么算"</h3>
                 <ul class="premium-lines plain">{lines}{tehui}</ul>
                 {tehui_missing.then(|| view! {
@@ -692,7 +723,7 @@ mod tests {
         assert_eq!(figures(&o), ("250.00".to_owned(), "500.00".to_owned()));
         assert!(!o.partial);
         let note = o.contribution_note.as_ref().map(|n| n.confidence);
-        assert_eq!(note, Some(Some("基线参数，来自公开资料，可调整")));
+        assert_eq!(note, Some(Confidence::M));
     }
 
     #[test]
@@ -705,20 +736,43 @@ mod tests {
     #[test]
     fn each_year_uses_its_own_contribution() {
         // One 低保 member: half of 150, 180, 220, 250.
-        for (year, family, confidence) in [
-            (2017, "75.00", "基线参数，来自公开资料，可调整"),
-            (2018, "90.00", "估计值，请以当地政策为准"),
-            (2019, "110.00", "估计值，请以当地政策为准"),
-            (2020, "125.00", "基线参数，来自公开资料，可调整"),
+        // The confidence is the year's own in the data file: 2017 a newspaper (H), 2018 and 2019
+        // the national standard as an estimate (A), 2020 two secondary reports (M).
+        for (year, family, confidence, mark) in [
+            (2017, "75.00", Confidence::H, "公开资料，可信度高"),
+            (2018, "90.00", Confidence::A, "估计值，请以当地政策为准"),
+            (2019, "110.00", Confidence::A, "估计值，请以当地政策为准"),
+            (2020, "125.00", Confidence::M, "公开资料，可信度中"),
         ] {
             for region in [Region::Junshan, Region::Hunan] {
                 let mut s = PremiumState { year, region, ..PremiumState::default() };
                 s.set_members(Category::Dibao, "1");
                 let o = compute(&Policy::builtin(), &s);
                 assert_eq!(figures(&o).0, family, "{year} {region}");
-                assert_eq!(o.contribution_note.and_then(|n| n.confidence), Some(confidence), "{year}");
+                assert_eq!(o.contribution_note.as_ref().map(|n| n.confidence), Some(confidence), "{year}");
+                assert_eq!(engine::confidence_mark(confidence), mark, "{year}");
             }
         }
+    }
+
+    #[test]
+    fn the_rule_is_split_after_the_contribution_for_its_mark() {
+        let o = compute(&Policy::builtin(), &example());
+        let Ok(p) = &o.premiums else { panic!("no result") };
+        let dibao = p.lines.iter().find(|l| l.category == Category::Dibao).expect("a 低保 line");
+        let (head, rest) = split_after_contribution(&dibao.rule);
+        assert_eq!(head, "农村低保对象每人每年个人缴费 250.00 元");
+        assert!(rest.starts_with('，'), "{rest}");
+        assert_eq!(format!("{head}{rest}"), dibao.rule);
+        assert_eq!(split_after_contribution("没有数"), ("没有数".to_owned(), String::new()));
+    }
+
+    #[test]
+    fn the_first_year_says_the_document_came_out_in_its_middle() {
+        assert!(FIRST_YEAR_NOTE.contains("2017年6月30日"));
+        assert!(FIRST_YEAR_NOTE.contains("文件没有写"));
+        assert_eq!(YEARS.first(), Some(&FIRST_YEAR));
+        assert!(crate::documents::clause_href(HUNAN_YI.document.id(), HUNAN_YI.clause).is_some());
     }
 
     #[test]
