@@ -19,7 +19,7 @@ pub fn CitationLink(citation: Citation) -> impl IntoView {
 }
 
 /// A reading of ours where the documents leave a point open, labelled as ours with its id
-/// (calculation.md I1–I9), in the class the page gives it. `data-reading` carries the id, so the
+/// (docs/calculation.md I1–I9), in the class the page gives it. `data-reading` carries the id, so the
 /// site's test can find that every sentence applying a reading has its label beside it.
 #[component]
 pub fn Reading(interpretation: Interpretation, #[prop(into)] class: String) -> impl IntoView {

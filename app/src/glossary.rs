@@ -89,7 +89,7 @@ pub struct Entry {
     pub sources: &'static [Citation],
     /// The figures of the site's calculation behind the word that the documents do not give.
     pub baselines: &'static [ParamId],
-    /// The readings of ours the definition's last sentences apply (calculation.md I1–I9, 合规),
+    /// The readings of ours the definition's last sentences apply (docs/calculation.md I1–I9, 合规),
     /// labelled right after them.
     pub readings: &'static [Interpretation],
 }

@@ -5,6 +5,14 @@
 //! element naming the part, and in the browser [`hydrate_all`] takes over only those elements.
 //! So the wasm carries the forms and buttons, not the text of every page, and taking a page
 //! over costs only what its forms need.
+//!
+//! Why not Leptos's own islands (`#[island]`, `hydrate_islands`): their loader
+//! (`leptos/src/hydration/island_script.js`) fetches the glue with a dynamic `import()` as an ES
+//! module, from a script the server-side renderer puts in `<head>`. The phones this site is for
+//! include old Android WebViews without `import()`; here the glue is a classic script
+//! (wasm-bindgen `--target no-modules`, lowered to ES2017) started by `public/boot.js`, which is
+//! ES5, says in Chinese when the wasm cannot run, and holds taps and typed values until a part
+//! has taken over. The markers are the same idea: a named element per part.
 
 use leptos::prelude::*;
 

@@ -8,6 +8,7 @@
 mod cadre;
 pub mod calculator;
 pub mod cite;
+mod clock;
 pub mod daxie;
 mod diseases;
 pub mod documents;

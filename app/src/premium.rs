@@ -41,7 +41,7 @@ const HUNAN_YI: Citation = Citation::new(Document::Hunan, "一", "工作目标")
 const FIRST_YEAR: u16 = 2017;
 
 /// The note for [`FIRST_YEAR`]: the document does not say whether that year's contribution,
-/// usually collected the year before, was subsidised (calculation.md, premium subsidies).
+/// usually collected the year before, was subsidised (docs/calculation.md, premium subsidies).
 pub const FIRST_YEAR_NOTE: &str = "省里的文件是2017年6月30日印发的。2017年的个人缴费一般在上一年就已经收了，文件没有写这一年交的钱有没有补贴。本站按有补贴计算，请以当地医保部门的说法为准。";
 
 /// No value of this page needs more characters; a longer one in a link was altered.
@@ -714,7 +714,7 @@ mod tests {
 
     #[test]
     fn one_tekun_and_two_dibao_in_2020() {
-        // 2020 contribution 250 (parameters.md, M). 特困 100%: government 250, family 0.
+        // 2020 contribution 250 (docs/parameters.md, M). 特困 100%: government 250, family 0.
         // 低保 50%: 125 each, so 2 × 125 = 250 for the family and 250 for the government.
         // Family 0 + 250 = 250; government 250 + 250 = 500.
         let mut s = example();

@@ -90,7 +90,7 @@ impl Category {
     }
 
     /// Whether a patient of this category is 建档立卡 when nothing else is said
-    /// (calculation.md: 建档立卡贫困人口 yes, the others no). 建档立卡 is a yes/no of its own: a
+    /// (docs/calculation.md: 建档立卡贫困人口 yes, the others no). 建档立卡 is a yes/no of its own: a
     /// 低保 or 特困 person can be 建档立卡 too.
     ///
     /// ```
@@ -195,7 +195,7 @@ impl Document {
 }
 
 vocabulary! {
-    /// A reading of what the documents leave open (calculation.md, "Interpretations").
+    /// A reading of what the documents leave open (docs/calculation.md, "Interpretations").
     /// The engine implements it; the site says so in words.
     Interpretation {
         /// 大病保险 90% for the poor.
@@ -228,7 +228,7 @@ impl Interpretation {
     }
 
     /// How the site labels the reading: "本站的理解（I6）", or "本站的理解" for a reading
-    /// calculation.md names without a number.
+    /// docs/calculation.md names without a number.
     ///
     /// ```
     /// use policy::Interpretation;
@@ -252,7 +252,7 @@ impl Interpretation {
 }
 
 vocabulary! {
-    /// How sure a value is (parameters.md).
+    /// How sure a value is (docs/parameters.md).
     Confidence {
         /// In our documents.
         Doc = "doc", "政策文件原文";

@@ -49,13 +49,13 @@ test('/diseases opens directly: nine cards, each with an example worked out by t
         id);
       assert.equal(await card.locator('a[data-calculator]').innerText(), '算一算这个病要付多少');
     }
-    // By hand (calculation.md, parameters.md), 低保, 30,000 of which 27,000 in policy:
+    // By hand (docs/calculation.md, docs/parameters.md), 低保, 30,000 of which 27,000 in policy:
     // 君山区人民医院 (county): basic (27,000 − 500) × 80% = 21,200; 大病保险 0 (5,800 is under the
     // halved deductible 7,500); assistance 70% × 5,800 = 4,060; reduction 50% × 1,740 + 50% × 3,000
     // = 2,370; district fund 70% × 870 = 609; the family pays 30,000 − 28,239 = 1,761.00.
     const gastric = page.locator('.disease-card[data-disease=gastric_cancer]');
     assert.equal(await gastric.locator('.example-pays').innerText(), '¥1,761.00');
-    // 岳阳市一人民医院 (city, referred): basic (27,000 − 1,000) × 70% = 18,200; 大病保险 90% ×
+    // 岳阳市一人民医院 (city, the disease's designated hospital, not referred, so no −15 points: I6): basic (27,000 − 1,000) × 70% = 18,200; 大病保险 90% ×
     // (8,800 − 7,500) = 1,170; assistance 70% × 7,630 = 5,341; reduction 1,144.50 + 1,500 =
     // 2,644.50; district fund 70% × 1,144.50 = 801.15; the family pays 1,843.35.
     const all = page.locator('.disease-card[data-disease=child_all]');

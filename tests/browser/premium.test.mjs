@@ -8,7 +8,7 @@ let browser;
 before(async () => { mkdirSync('tests/output', { recursive: true }); browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// Worked by hand from parameters.md: in 2020 the individual contribution is 250 yuan.
+// Worked by hand from docs/parameters.md: in 2020 the individual contribution is 250 yuan.
 // 特困 100% subsidy: the government pays 250, the family 0.
 // 低保 50%: 125 each; 2 people → the family pays 250, the government 250.
 // Family 0 + 250 = 250.00; government 250 + 250 = 500.00.

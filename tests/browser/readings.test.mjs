@@ -1,4 +1,4 @@
-// Every sentence that applies one of the site's readings of the documents (calculation.md I1–I9)
+// Every sentence that applies one of the site's readings of the documents (docs/calculation.md I1–I9)
 // carries its label, and every figure the documents do not give carries its confidence mark,
 // wherever it is written: on every page of the page table, on the calculator's and the embed's
 // results for the cases that apply each reading, in the home page's check, and in the roster's

@@ -76,8 +76,7 @@ pub fn CadrePage() -> impl IntoView {
             Loaded::Unreadable { raw, reason } => StorageState::Unreadable { raw, reason },
             Loaded::Unavailable(reason) => StorageState::Unavailable(reason),
         };
-        let now = js_sys::Date::new_0();
-        let day = Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8);
+        let day = crate::clock::today();
         today.set(day);
         cutoff.set(day.map(|d| d.to_string()).unwrap_or_default());
         storage.set(Some(state));

@@ -8,7 +8,7 @@ use policy::{DiseaseId, Policy};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxBuildHasher;
 
 /// The localStorage key; the version lets a later format read this one.
 pub const STORAGE_KEY: &str = "jkfp.cadre.roster.v1";
@@ -189,8 +189,9 @@ pub fn summarize(rows: &[Row]) -> Summary {
 pub fn merge(roster: &mut Vec<Row>, imported: Vec<Row>) -> usize {
     // Which to keep is decided on borrowed rows, so no row is copied.
     let keep: Vec<bool> = {
-        let mut seen: HashSet<&Row, BuildHasherDefault<RowHasher>> =
-            HashSet::with_capacity_and_hasher(roster.len() + imported.len(), BuildHasherDefault::default());
+        // rustc's own quick hash: the rows are the user's own, so there is no one to guard against.
+        let mut seen: HashSet<&Row, FxBuildHasher> =
+            HashSet::with_capacity_and_hasher(roster.len() + imported.len(), FxBuildHasher);
         seen.extend(roster.iter());
         imported.iter().map(|row| seen.insert(row)).collect()
     };
@@ -200,42 +201,6 @@ pub fn merge(roster: &mut Vec<Row>, imported: Vec<Row>) -> usize {
     skipped
 }
 
-/// A quick hash for finding repeated rows: eight bytes at a time (the multiply-rotate of
-/// rustc's own hasher). The rows are the user's own, so there is no one to guard against.
-#[derive(Default)]
-struct RowHasher(u64);
-
-impl RowHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for RowHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let mut last = [0u8; 8];
-        let rest = chunks.remainder();
-        if let Some(slot) = last.get_mut(..rest.len()) {
-            slot.copy_from_slice(rest);
-        }
-        // With the remainder's length, so that trailing zero bytes count.
-        self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 #[cfg(test)]
 mod tests {

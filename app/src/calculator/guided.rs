@@ -891,8 +891,8 @@ fn date_step(flow: Flow) -> impl IntoView {
 
 fn check_step(flow: Flow) -> impl IntoView {
     let calc = flow.calc;
-    let today = super::today();
     let rows = move || {
+        let today = calc.today.get();
         calc.state
             .with(|s| summary(s, &today))
             .into_iter()

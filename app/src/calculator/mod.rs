@@ -31,12 +31,8 @@ pub struct Calc {
     pub damaged: RwSignal<bool>,
     /// Set once the fragment and today's date have been read (in the browser only).
     pub ready: RwSignal<bool>,
-}
-
-/// Today's date from the device's clock, as YYYY-MM-DD.
-fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+    /// Today, YYYY-MM-DD, by the device's clock: "" until read (in the browser only).
+    pub today: RwSignal<String>,
 }
 
 /// Writes the fragment into the address bar, as a new history entry or in place, marked as
@@ -69,7 +65,7 @@ fn provide_calc() -> Calc {
     let ready = RwSignal::new(false);
     let today_signal = RwSignal::new(String::new());
     let outcome = Memo::new(move |_| state.with(|s| today_signal.with(|t| compute(&policy, s, t))));
-    let calc = Calc { state, outcome, damaged, ready };
+    let calc = Calc { state, outcome, damaged, ready, today: today_signal };
     provide_context(calc);
 
     let read = move |hash: &str, returning: bool| {
@@ -84,7 +80,7 @@ fn provide_calc() -> Calc {
     // Browser-only: the clock, and the fragment of the link that opened the page, are read
     // once it is running.
     Effect::new(move |_| {
-        today_signal.set(today());
+        today_signal.set(crate::clock::today_iso());
         read(&current_fragment(), false);
         ready.set(true);
     });
@@ -200,6 +196,7 @@ pub fn use_calc() -> Calc {
             outcome: Memo::new(move |_| compute(&Policy::builtin(), &state.get(), "")),
             damaged: RwSignal::new(false),
             ready: RwSignal::new(false),
+            today: RwSignal::new(String::new()),
         }
     })
 }

@@ -13,24 +13,16 @@ use super::use_calc;
 use crate::read_aloud::speak_instead;
 use crate::share::{origin, Share};
 
-/// The day as the sheet prints it: 2026年11月22日.
-fn printed_date(now: &js_sys::Date) -> String {
-    format!("{}年{}月{}日", now.get_full_year(), now.get_month() + 1, now.get_date())
-}
 
 /// The header of the printed sheet: its title, the day it was printed and the answers it was
 /// computed from.
 #[component]
 pub fn PrintHeader() -> impl IntoView {
     let calc = use_calc();
-    let date = RwSignal::new(String::new());
-    let today = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        date.set(printed_date(&js_sys::Date::new_0()));
-        today.set(super::today());
-    });
+    // The day as the sheet prints it: 2026年11月22日.
+    let date = move || calc.today.with(|t| t.parse::<policy::Date>().map(|d| d.to_chinese()).unwrap_or_default());
     let rows = move || {
-        let today = today.get();
+        let today = calc.today.get();
         calc.state
             .with(|s| summary(s, &today))
             .into_iter()
@@ -40,7 +32,7 @@ pub fn PrintHeader() -> impl IntoView {
     view! {
         <header class="sheet-head print-only">
             <p class="sheet-title">"住院费用估算明白纸"</p>
-            <p class="sheet-date">"打印日期："{move || date.get()}</p>
+            <p class="sheet-date">"打印日期："{date}</p>
             <table class="sheet-answers">
                 <caption>"填写的情况"</caption>
                 <tbody>{rows}</tbody>
