@@ -15,9 +15,10 @@ use policy::{
 };
 use rust_decimal::Decimal;
 
-use crate::calculator::state::{CalcState, Key};
+use crate::calculator::state::CalcState;
 use crate::cite::{ConfidenceMark, ReadingMark};
 use crate::documents::clause_href;
+use engine::Field;
 
 // ---------------------------------------------------------------------------------------------
 // Citations
@@ -212,7 +213,7 @@ fn with_marks(text: &'static str, readings: &'static [Interpretation]) -> impl I
 /// the remaining questions one at a time.
 pub fn calculator_href(disease: DiseaseId) -> String {
     let mut state = CalcState::default();
-    state.set(Key::Disease, disease.id());
+    state.set(Field::Disease, disease.id());
     format!("/calculator#{}", state.to_fragment())
 }
 

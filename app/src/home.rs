@@ -13,9 +13,10 @@ use policy::{Category, DiseaseId, Interpretation, Policy};
 
 use crate::cite::{CitationLink, Reading, ReadingMark};
 
-use crate::calculator::state::{CalcState, Key};
+use crate::calculator::state::CalcState;
 use crate::diseases::{hospital_place, hunan, junshan, treating_hospital, Cite, Cite2, WHO};
 use crate::island::{Island, Part};
+use engine::Field;
 
 // ---------------------------------------------------------------------------------------------
 // The check, as plain logic
@@ -143,9 +144,9 @@ pub fn calculator_href(
 ) -> String {
     let mut state = CalcState::default();
     if let Answer::Is(r) = registered {
-        state.set(Key::Registered, if r { "true" } else { "false" });
+        state.set(Field::Registered, if r { "true" } else { "false" });
     }
-    let mut fill = |key: Key, answer: Answer<&str>| match answer {
+    let mut fill = |key: Field, answer: Answer<&str>| match answer {
         Answer::Open => false,
         Answer::DontKnow => {
             state.set_unknown(key);
@@ -161,9 +162,9 @@ pub fn calculator_href(
         _ => String::new(),
     };
     let answered = [
-        fill(Key::Category, map(category, Category::id)),
-        fill(Key::Disease, map(disease, DiseaseId::id)),
-        fill(Key::Age, map(age, |_| age_text.as_str())),
+        fill(Field::Category, map(category, Category::id)),
+        fill(Field::Disease, map(disease, DiseaseId::id)),
+        fill(Field::Age, map(age, |_| age_text.as_str())),
     ];
     // The guided flow numbers its first three questions as the check does; 4 is the hospital.
     let first_open = answered.iter().position(|a| !a).map_or(4, |i| i + 1);
@@ -614,6 +615,6 @@ mod tests {
         // What the calculator reads back is what was answered.
         let (state, damage) = CalcState::from_fragment("s=4&c=dibao&d=child_all&a=8");
         assert!(!damage.tampered);
-        assert_eq!(state.get(Key::Age), "8");
+        assert_eq!(state.get(Field::Age), "8");
     }
 }

@@ -6,9 +6,9 @@ use engine::roster::{Row, Totals};
 use engine::Estimator;
 use policy::{DiseaseId, Policy};
 use rust_decimal::Decimal;
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use rustc_hash::FxBuildHasher;
 
 /// The localStorage key; the version lets a later format read this one.
 pub const STORAGE_KEY: &str = "jkfp.cadre.roster.v1";
@@ -200,7 +200,6 @@ pub fn merge(roster: &mut Vec<Row>, imported: Vec<Row>) -> usize {
     roster.extend(imported.into_iter().zip(keep).filter_map(|(row, k)| k.then_some(row)));
     skipped
 }
-
 
 #[cfg(test)]
 mod tests {

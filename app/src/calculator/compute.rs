@@ -6,7 +6,8 @@ use engine::{estimate, Case, Estimate, EstimateError, HospitalChoice};
 use policy::{Category, DiseaseId, HospitalLevel, ParamId, Parameters, Policy, Unit};
 use rust_decimal::Decimal;
 
-use super::state::{CalcState, Key};
+use super::state::CalcState;
+use engine::Field;
 
 /// The national average cost of one nine-disease case in 2017 (national health commission,
 /// 2017-11-24 press conference), used when the visitor does not know the bill.
@@ -81,66 +82,66 @@ impl Outcome {
 pub fn apply_assumptions(state: &CalcState, today: &str) -> (CalcState, Vec<String>) {
     let mut s = state.clone();
     let mut said = Vec::new();
-    if s.get(Key::Date).trim().is_empty() {
-        s.set(Key::Date, today);
-        if state.is_unknown(Key::Date) {
+    if s.get(Field::Date).trim().is_empty() {
+        s.set(Field::Date, today);
+        if state.is_unknown(Field::Date) {
             said.push(format!("住院日期不知道：按今天（{today}）计算。"));
         }
     }
-    if state.is_unknown(Key::Category) {
-        s.set(Key::Category, Category::RegisteredPoor.id());
+    if state.is_unknown(Field::Category) {
+        s.set(Field::Category, Category::RegisteredPoor.id());
         said.push("身份不知道：按建档立卡贫困人口估算（医疗救助按50%，比低保对象少）。".into());
     }
     // 建档立卡 is asked only of 低保, 特困 and 贫困残疾人: for the other two categories the answer
     // is fixed (yes, no), and one left from an earlier choice of category is not held against them.
-    if matches!(Category::from_id(s.get(Key::Category)), Some(Category::RegisteredPoor | Category::Ordinary)) {
-        s.set(Key::Registered, "");
+    if matches!(Category::from_id(s.get(Field::Category)), Some(Category::RegisteredPoor | Category::Ordinary)) {
+        s.set(Field::Registered, "");
     }
-    if state.is_unknown(Key::Disease) {
-        s.set(Key::Disease, DiseaseId::Other.id());
+    if state.is_unknown(Field::Disease) {
+        s.set(Field::Disease, DiseaseId::Other.id());
         said.push("疾病不知道：按九种大病以外的其他疾病估算（没有九种大病的医疗救助和医院减免；其他疾病的医疗救助按民政部门规定，本站不计算）。".into());
     }
-    let child = DiseaseId::from_id(s.get(Key::Disease)).is_some_and(|d| d.id().starts_with("child_"));
-    if state.is_unknown(Key::Age) {
-        s.set(Key::Age, if child { "14" } else { "50" });
+    let child = DiseaseId::from_id(s.get(Field::Disease)).is_some_and(|d| d.id().starts_with("child_"));
+    if state.is_unknown(Field::Age) {
+        s.set(Field::Age, if child { "14" } else { "50" });
         said.push(if child {
             "年龄不知道：按14岁估算（文件只写“儿童”，本站按0至14岁算儿童，本站的理解 I4）。".into()
         } else {
             "年龄不知道：这个病的报销与年龄无关，不影响结果。".into()
         });
     }
-    if state.is_unknown(Key::Hospital) {
-        s.set(Key::Hospital, HospitalLevel::County.id());
-        s.set(Key::InCounty, "true");
-        s.set(Key::Designated, "false");
+    if state.is_unknown(Field::Hospital) {
+        s.set(Field::Hospital, HospitalLevel::County.id());
+        s.set(Field::InCounty, "true");
+        s.set(Field::Designated, "false");
         said.push("医院不知道：按本县的县级医院、但不是定点医院估算（没有医院减免）。".into());
-    } else if HospitalLevel::from_id(s.get(Key::Hospital)).is_some() {
-        if state.is_unknown(Key::InCounty) {
+    } else if HospitalLevel::from_id(s.get(Field::Hospital)).is_some() {
+        if state.is_unknown(Field::InCounty) {
             said.push("医院在不在本县（区）内不知道：乡镇卫生院、县级医院按本县，市级、省级医院按县外估算。".into());
         }
-        if state.is_unknown(Key::Designated) {
+        if state.is_unknown(Field::Designated) {
             said.push("是不是定点救治医院不知道：按不是定点医院估算（没有医院减免）。".into());
         }
     }
-    if state.is_unknown(Key::Referred) {
-        s.set(Key::Referred, "false");
+    if state.is_unknown(Field::Referred) {
+        s.set(Field::Referred, "false");
         said.push("是否转诊不知道：按没有办理转诊估算。".into());
     }
-    if state.is_unknown(Key::TotalCost) {
-        s.set(Key::TotalCost, AVERAGE_CASE_COST);
+    if state.is_unknown(Field::TotalCost) {
+        s.set(Field::TotalCost, AVERAGE_CASE_COST);
         said.push("总费用不知道：按2017年全国九种大病每例平均费用18,200元估算。".into());
     }
-    if state.is_unknown(Key::InPolicyCost) {
-        if let Ok(total) = engine::parse_amount(engine::Field::TotalCost, s.get(Key::TotalCost)) {
+    if state.is_unknown(Field::InPolicyCost) {
+        if let Ok(total) = engine::parse_amount(engine::Field::TotalCost, s.get(Field::TotalCost)) {
             let assumed = engine::round_fen(total * ASSUMED_IN_POLICY_SHARE);
-            s.set(Key::InPolicyCost, assumed.to_string());
+            s.set(Field::InPolicyCost, assumed.to_string());
             said.push(format!("政策范围内费用不知道：按总费用的九成估算，即{}元。", engine::format_yuan(assumed)));
         }
     }
     for (key, text) in [
-        (Key::TehuiRatio, "扶贫特惠保的报销比例不知道：按不报销（0）估算。"),
-        (Key::BasicPaid, "今年基本医保已报多少不知道：按今年第一次住院估算。"),
-        (Key::CriticalPaid, "今年大病保险已报多少不知道：按今年第一次报销估算。"),
+        (Field::TehuiRatio, "扶贫特惠保的报销比例不知道：按不报销（0）估算。"),
+        (Field::BasicPaidThisYear, "今年基本医保已报多少不知道：按今年第一次住院估算。"),
+        (Field::CriticalPaidThisYear, "今年大病保险已报多少不知道：按今年第一次报销估算。"),
     ] {
         if state.is_unknown(key) {
             said.push(text.into());
@@ -353,10 +354,10 @@ mod tests {
     #[test]
     fn a_bad_field_is_named() {
         let mut s = gastric();
-        s.set(Key::InPolicyCost, "60000");
+        s.set(Field::InPolicyCost, "60000");
         let outcome = compute(&Policy::builtin(), &s, "2026-11-22");
         assert!(outcome.error_for("in_policy_cost").is_some());
-        s.set(Key::TotalCost, "abc");
+        s.set(Field::TotalCost, "abc");
         let outcome = compute(&Policy::builtin(), &s, "2026-11-22");
         assert!(outcome.error_for("total_cost").is_some());
     }
@@ -364,7 +365,7 @@ mod tests {
     #[test]
     fn each_dont_know_is_named_as_an_assumption() {
         let mut s = gastric();
-        s.set_unknown(Key::InPolicyCost);
+        s.set_unknown(Field::InPolicyCost);
         let outcome = compute(&Policy::builtin(), &s, "2026-11-22");
         assert_eq!(outcome.case.map(|c| c.in_policy_cost), Some(Decimal::new(45000, 0)));
         assert_eq!(pays(&outcome), "2846.05");
@@ -372,14 +373,14 @@ mod tests {
 
         let mut s = CalcState::default();
         for key in [
-            Key::Date,
-            Key::Category,
-            Key::Disease,
-            Key::Age,
-            Key::Hospital,
-            Key::Referred,
-            Key::TotalCost,
-            Key::InPolicyCost,
+            Field::Date,
+            Field::Category,
+            Field::Disease,
+            Field::Age,
+            Field::Hospital,
+            Field::Referred,
+            Field::TotalCost,
+            Field::InPolicyCost,
         ] {
             s.set_unknown(key);
         }
@@ -391,9 +392,9 @@ mod tests {
     #[test]
     fn a_hospital_by_level_names_its_unknown_place_and_designation() {
         let mut s = gastric();
-        s.set(Key::Hospital, "city");
-        s.set_unknown(Key::InCounty);
-        s.set_unknown(Key::Designated);
+        s.set(Field::Hospital, "city");
+        s.set_unknown(Field::InCounty);
+        s.set_unknown(Field::Designated);
         let outcome = compute(&Policy::builtin(), &s, "2026-11-22");
         assert!(outcome.estimate.is_ok(), "{:?}", outcome.estimate);
         assert_eq!(outcome.assumptions.len(), 2);

@@ -11,9 +11,10 @@ use policy::{Category, DiseaseGroup, DiseaseId, HospitalId, HospitalLevel, Polic
 use wasm_bindgen::JsCast;
 
 use super::compute::AVERAGE_CASE_COST;
-use super::state::{CalcState, Key};
+use super::state::CalcState;
 use super::{use_calc, Calc, ResultView};
 use crate::money::yuan;
+use engine::Field;
 
 /// One screen of the flow. The number is the `s=` of the fragment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,16 +115,25 @@ impl Step {
         Step::QUESTIONS.iter().position(|s| *s == self).map(|i| i + 1)
     }
 
-    /// The step that asks for an engine field (as named in its errors).
-    pub fn asking(field: &str) -> Step {
+    /// The step that asks for an engine field. The quick form's extra fields (the 扶贫特惠保
+    /// ratio, what was paid earlier this year) are on the costs step's screen too.
+    pub const fn asking(field: Field) -> Step {
         match field {
-            "category" | "registered" => Step::Category,
-            "disease" => Step::Disease,
-            "age" => Step::Age,
-            "region" | "hospital" | "in_county" | "designated" => Step::Hospital,
-            "referred" => Step::Referred,
-            "date" => Step::Date,
-            _ => Step::Costs,
+            Field::Category | Field::Registered => Step::Category,
+            Field::Disease => Step::Disease,
+            Field::Age => Step::Age,
+            Field::Region | Field::Hospital | Field::InCounty | Field::Designated => Step::Hospital,
+            Field::Referred => Step::Referred,
+            Field::Date => Step::Date,
+            Field::TotalCost
+            | Field::InPolicyCost
+            | Field::TehuiRatio
+            | Field::BasicPaidThisYear
+            | Field::CriticalPaidThisYear
+            | Field::CriticalBaseThisYear
+            | Field::Stays
+            | Field::Members
+            | Field::TehuiPremium => Step::Costs,
         }
     }
 }
@@ -131,16 +141,16 @@ impl Step {
 /// Why a step cannot go on yet, beside the field at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    pub key: Key,
+    pub key: Field,
     pub message: String,
 }
 
-fn problem(key: Key, message: impl Into<String>) -> Problem {
+fn problem(key: Field, message: impl Into<String>) -> Problem {
     Problem { key, message: message.into() }
 }
 
 /// Whether a field has an answer: a value, or "不知道".
-fn answered(s: &CalcState, key: Key) -> bool {
+fn answered(s: &CalcState, key: Field) -> bool {
     s.is_unknown(key) || !s.get(key).trim().is_empty()
 }
 
@@ -148,29 +158,29 @@ fn answered(s: &CalcState, key: Key) -> bool {
 pub fn problems(step: Step, s: &CalcState) -> Vec<Problem> {
     let mut out = Vec::new();
     let must_choose =
-        |key: Key, what: &str| (!answered(s, key)).then(|| problem(key, format!("请选择{what}；不清楚就选“不知道”")));
+        |key: Field, what: &str| (!answered(s, key)).then(|| problem(key, format!("请选择{what}；不清楚就选“不知道”")));
     match step {
-        Step::Category => out.extend(must_choose(Key::Category, "病人是哪一类人")),
-        Step::Disease => out.extend(must_choose(Key::Disease, "病人得的是什么病")),
+        Step::Category => out.extend(must_choose(Field::Category, "病人是哪一类人")),
+        Step::Disease => out.extend(must_choose(Field::Disease, "病人得的是什么病")),
         Step::Age => {
-            if !s.is_unknown(Key::Age) {
-                if s.get(Key::Age).trim().is_empty() {
-                    out.push(problem(Key::Age, "请填写病人的年龄（周岁）；不清楚就选“不知道”"));
-                } else if let Err(e) = engine::parse_age(s.get(Key::Age)) {
-                    out.push(problem(Key::Age, e.to_string()));
+            if !s.is_unknown(Field::Age) {
+                if s.get(Field::Age).trim().is_empty() {
+                    out.push(problem(Field::Age, "请填写病人的年龄（周岁）；不清楚就选“不知道”"));
+                } else if let Err(e) = engine::parse_age(s.get(Field::Age)) {
+                    out.push(problem(Field::Age, e.to_string()));
                 }
             }
         }
         Step::Hospital => {
-            out.extend(must_choose(Key::Hospital, "在哪家医院住院"));
-            if !s.is_unknown(Key::Hospital) && HospitalLevel::from_id(s.get(Key::Hospital)).is_some() {
-                out.extend(must_choose(Key::InCounty, "这家医院在不在本县（区）内"));
-                out.extend(must_choose(Key::Designated, "这家医院是不是这个病的定点救治医院"));
+            out.extend(must_choose(Field::Hospital, "在哪家医院住院"));
+            if !s.is_unknown(Field::Hospital) && HospitalLevel::from_id(s.get(Field::Hospital)).is_some() {
+                out.extend(must_choose(Field::InCounty, "这家医院在不在本县（区）内"));
+                out.extend(must_choose(Field::Designated, "这家医院是不是这个病的定点救治医院"));
             }
         }
-        Step::Referred => out.extend(must_choose(Key::Referred, "有没有办转诊")),
+        Step::Referred => out.extend(must_choose(Field::Referred, "有没有办转诊")),
         Step::Costs => {
-            let amount = |key: Key, field: engine::Field, missing: &str| {
+            let amount = |key: Field, field: engine::Field, missing: &str| {
                 if s.is_unknown(key) {
                     return Ok(None);
                 }
@@ -180,16 +190,16 @@ pub fn problems(step: Step, s: &CalcState) -> Vec<Problem> {
                 }
                 engine::parse_amount(field, text).map(Some).map_err(|e| problem(key, e.to_string()))
             };
-            let total = amount(Key::TotalCost, engine::Field::TotalCost, "住院总费用");
-            let in_policy = amount(Key::InPolicyCost, engine::Field::InPolicyCost, "政策范围内费用");
+            let total = amount(Field::TotalCost, engine::Field::TotalCost, "住院总费用");
+            let in_policy = amount(Field::InPolicyCost, engine::Field::InPolicyCost, "政策范围内费用");
             let assumed_total = || engine::parse_amount(engine::Field::TotalCost, AVERAGE_CASE_COST).ok();
             if let (Ok(total), Ok(Some(in_policy))) = (&total, &in_policy) {
                 match total.or_else(assumed_total) {
                     Some(t) if *in_policy > t && total.is_some() => {
-                        out.push(problem(Key::InPolicyCost, "政策范围内费用不能超过住院总费用"))
+                        out.push(problem(Field::InPolicyCost, "政策范围内费用不能超过住院总费用"))
                     }
                     Some(t) if *in_policy > t => out.push(problem(
-                        Key::InPolicyCost,
+                        Field::InPolicyCost,
                         format!(
                             "总费用按平均{}元估算，政策范围内费用不能比它多；请填上总费用",
                             engine::format_yuan(t).trim_end_matches(".00")
@@ -200,13 +210,13 @@ pub fn problems(step: Step, s: &CalcState) -> Vec<Problem> {
             }
             out.extend(total.err());
             out.extend(in_policy.err());
-            out.sort_by_key(|p| p.key);
+            out.sort_by_key(|p| super::state::FIELDS.iter().position(|f| *f == p.key));
         }
         Step::Date => {
-            let text = s.get(Key::Date).trim();
+            let text = s.get(Field::Date).trim();
             if !text.is_empty() {
                 if let Err(e) = engine::parse_date(text) {
-                    out.push(problem(Key::Date, e.to_string()));
+                    out.push(problem(Field::Date, e.to_string()));
                 }
             }
         }
@@ -227,7 +237,7 @@ pub struct Row {
 
 const UNKNOWN: &str = "不知道（按假设估算，结果里会写明）";
 
-fn yes_no(s: &CalcState, key: Key, yes: &str, no: &str, unknown: &str) -> String {
+fn yes_no(s: &CalcState, key: Field, yes: &str, no: &str, unknown: &str) -> String {
     if s.is_unknown(key) {
         return unknown.to_owned();
     }
@@ -247,7 +257,7 @@ fn money_text(text: &str) -> String {
 
 /// The answers as the check screen lists them; `today` is YYYY-MM-DD.
 pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
-    let row = |label, key: Key, step, known: &dyn Fn(&str) -> String| {
+    let row = |label, key: Field, step, known: &dyn Fn(&str) -> String| {
         let value = s.get(key).trim();
         let (value, missing) = if s.is_unknown(key) {
             (UNKNOWN.to_owned(), false)
@@ -260,19 +270,19 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
     };
     let name_of = |v: &str, name: Option<&str>| name.map_or_else(|| v.to_owned(), str::to_owned);
     let mut rows = vec![
-        row("病人是哪一类人", Key::Category, Step::Category, &|v| {
+        row("病人是哪一类人", Field::Category, Step::Category, &|v| {
             name_of(v, Category::from_id(v).map(Category::name))
         }),
-        row("什么病", Key::Disease, Step::Disease, &|v| name_of(v, DiseaseId::from_id(v).map(DiseaseId::name))),
-        row("年龄", Key::Age, Step::Age, &|v| format!("{v} 岁")),
-        row("住院的医院", Key::Hospital, Step::Hospital, &|v| {
+        row("什么病", Field::Disease, Step::Disease, &|v| name_of(v, DiseaseId::from_id(v).map(DiseaseId::name))),
+        row("年龄", Field::Age, Step::Age, &|v| format!("{v} 岁")),
+        row("住院的医院", Field::Hospital, Step::Hospital, &|v| {
             if let Some(h) = HospitalId::from_id(v) {
                 return h.name().to_owned();
             }
             let Some(level) = HospitalLevel::from_id(v) else { return v.to_owned() };
-            let place = yes_no(s, Key::InCounty, "在本县（区）内", "在县（区）外", "不知道在不在本县（区）内");
+            let place = yes_no(s, Field::InCounty, "在本县（区）内", "在县（区）外", "不知道在不在本县（区）内");
             let designated =
-                yes_no(s, Key::Designated, "是定点救治医院", "不是定点救治医院", "不知道是不是定点救治医院");
+                yes_no(s, Field::Designated, "是定点救治医院", "不是定点救治医院", "不知道是不是定点救治医院");
             [format!("其他{}", level.name()), place, designated]
                 .into_iter()
                 .filter(|p| !p.is_empty())
@@ -282,7 +292,7 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
         {
             // Left empty (the quick form's box unticked), the estimate counts it as not referred:
             // the printed sheet must say so rather than "还没有填" beside the 15-point warning.
-            let mut referred = row("有没有办转诊", Key::Referred, Step::Referred, &|v| {
+            let mut referred = row("有没有办转诊", Field::Referred, Step::Referred, &|v| {
                 match v {
                     "true" => "办了转诊",
                     "false" => "没有办转诊",
@@ -295,15 +305,15 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
             }
             referred
         },
-        row("住院总费用", Key::TotalCost, Step::Costs, &money_text),
-        row("政策范围内费用", Key::InPolicyCost, Step::Costs, &money_text),
+        row("住院总费用", Field::TotalCost, Step::Costs, &money_text),
+        row("政策范围内费用", Field::InPolicyCost, Step::Costs, &money_text),
     ];
     // 建档立卡 is asked of 低保, 特困 and 贫困残疾人; left unanswered, the estimate takes "不是".
     if matches!(
-        Category::from_id(s.get(Key::Category)),
+        Category::from_id(s.get(Field::Category)),
         Some(Category::Dibao | Category::Tekun | Category::DisabledPoor)
     ) {
-        let mut registered = row("是不是建档立卡贫困户", Key::Registered, Step::Category, &|v| {
+        let mut registered = row("是不是建档立卡贫困户", Field::Registered, Step::Category, &|v| {
             if v == "true" { "是" } else { "不是" }.to_owned()
         });
         if registered.missing {
@@ -312,10 +322,10 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
         }
         rows.insert(1, registered);
     }
-    let date = s.get(Key::Date).trim();
+    let date = s.get(Field::Date).trim();
     rows.push(Row {
         label: "出院日期",
-        value: if s.is_unknown(Key::Date) {
+        value: if s.is_unknown(Field::Date) {
             format!("不知道（按今天 {today} 计算）")
         } else if date.is_empty() {
             format!("今天（{today}）")
@@ -331,14 +341,14 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
 /// The designated treatment hospital for a disease among the hospitals the documents name, for
 /// the case's region (an empty region is Junshan, as in the engine).
 pub fn designated_for(policy: &Policy, s: &CalcState, disease: DiseaseId) -> Option<HospitalId> {
-    let region = Region::from_id(s.get(Key::Region)).unwrap_or(Region::Junshan);
+    let region = Region::from_id(s.get(Field::Region)).unwrap_or(Region::Junshan);
     policy.hospitals().iter().find(|h| h.region == region && h.designated_for.contains(&disease)).map(|h| h.id)
 }
 
 /// The named hospitals to offer, the designated one for the disease first.
 pub fn named_hospitals(policy: &Policy, s: &CalcState) -> Vec<(HospitalId, bool)> {
-    let region = Region::from_id(s.get(Key::Region)).unwrap_or(Region::Junshan);
-    let recommended = DiseaseId::from_id(s.get(Key::Disease)).and_then(|d| designated_for(policy, s, d));
+    let region = Region::from_id(s.get(Field::Region)).unwrap_or(Region::Junshan);
+    let recommended = DiseaseId::from_id(s.get(Field::Disease)).and_then(|d| designated_for(policy, s, d));
     let mut out: Vec<(HospitalId, bool)> =
         policy.hospitals().iter().filter(|h| h.region == region).map(|h| (h.id, Some(h.id) == recommended)).collect();
     out.sort_by_key(|(_, first)| !first);
@@ -420,21 +430,21 @@ impl Flow {
         }
     }
 
-    fn message(self, key: Key) -> Option<String> {
+    fn message(self, key: Field) -> Option<String> {
         self.problems.with(|p| p.iter().find(|p| p.key == key).map(|p| p.message.clone()))
     }
 }
 
-fn is_text(key: Key) -> bool {
-    matches!(key, Key::Age | Key::TotalCost | Key::InPolicyCost | Key::Date)
+fn is_text(key: Field) -> bool {
+    matches!(key, Field::Age | Field::TotalCost | Field::InPolicyCost | Field::Date)
 }
 
-fn input_id(key: Key) -> String {
-    format!("g-{}", key.field())
+fn input_id(key: Field) -> String {
+    format!("g-{}", key.name())
 }
 
-fn error_id(key: Key) -> String {
-    format!("gerr-{}", key.field())
+fn error_id(key: Field) -> String {
+    format!("gerr-{}", key.name())
 }
 
 const HEADING_ID: &str = "guided-heading";
@@ -546,7 +556,13 @@ fn answer(
 }
 
 /// An answer that sets `key` to `value`.
-fn pick(flow: Flow, key: Key, value: &'static str, label: impl Into<String>, help: impl Into<String>) -> impl IntoView {
+fn pick(
+    flow: Flow,
+    key: Field,
+    value: &'static str,
+    label: impl Into<String>,
+    help: impl Into<String>,
+) -> impl IntoView {
     let state = flow.calc.state;
     answer(
         label.into(),
@@ -558,7 +574,7 @@ fn pick(flow: Flow, key: Key, value: &'static str, label: impl Into<String>, hel
 }
 
 /// The "不知道" answer for `key`; pressing it again takes it back.
-fn dont_know(flow: Flow, key: Key, help: &'static str) -> impl IntoView {
+fn dont_know(flow: Flow, key: Field, help: &'static str) -> impl IntoView {
     let state = flow.calc.state;
     answer(
         "不知道".into(),
@@ -570,7 +586,7 @@ fn dont_know(flow: Flow, key: Key, help: &'static str) -> impl IntoView {
 }
 
 /// The message for `key`, hidden until "继续" finds something wrong.
-fn error_line(flow: Flow, key: Key) -> impl IntoView {
+fn error_line(flow: Flow, key: Field) -> impl IntoView {
     let message = move || flow.message(key);
     view! {
         <p class="field-error" id=error_id(key) tabindex="-1" hidden=move || message().is_none()>
@@ -586,7 +602,7 @@ fn answers(items: impl IntoView + 'static) -> impl IntoView {
 fn category_step(flow: Flow) -> impl IntoView {
     let items = Category::ALL
         .iter()
-        .map(|c| pick(flow, Key::Category, c.id(), category_label(*c), category_help(*c)))
+        .map(|c| pick(flow, Field::Category, c.id(), category_label(*c), category_help(*c)))
         .collect_view();
     question(
         flow,
@@ -594,15 +610,15 @@ fn category_step(flow: Flow) -> impl IntoView {
         "病人是哪一类人？",
         view! {
             <p class="hint">"同时属于几类的，选最上面的一类。"</p>
-            {error_line(flow, Key::Category)}
+            {error_line(flow, Field::Category)}
             {answers(view! {
                 {items}
-                {dont_know(flow, Key::Category, "按建档立卡贫困人口估算，结果里会写明。")}
+                {dont_know(flow, Field::Category, "按建档立卡贫困人口估算，结果里会写明。")}
             })}
             <Show when=move || {
                 flow.calc.state.with(|s| {
                     matches!(
-                        Category::from_id(s.get(Key::Category)),
+                        Category::from_id(s.get(Field::Category)),
                         Some(Category::Dibao | Category::Tekun | Category::DisabledPoor)
                     )
                 })
@@ -611,8 +627,8 @@ fn category_step(flow: Flow) -> impl IntoView {
                     <h3 id="registered-question">"同时也是建档立卡贫困户吗？"</h3>
                     <p class="hint">"不改变报销金额，只决定登记在哪个救治台账。不选就按“不是”。"</p>
                     {answers(view! {
-                        {pick(flow, Key::Registered, "true", "是建档立卡贫困户", "在“湖南省健康扶贫动态管理系统”里登记")}
-                        {pick(flow, Key::Registered, "false", "不是", "按方案附件1登记")}
+                        {pick(flow, Field::Registered, "true", "是建档立卡贫困户", "在“湖南省健康扶贫动态管理系统”里登记")}
+                        {pick(flow, Field::Registered, "false", "不是", "按方案附件1登记")}
                     })}
                 </div>
             </Show>
@@ -630,7 +646,7 @@ fn disease_step(flow: Flow) -> impl IntoView {
                 .diseases()
                 .iter()
                 .filter(|d| d.group == *group)
-                .map(|d| pick(flow, Key::Disease, d.id.id(), d.name.clone(), d.description.clone()))
+                .map(|d| pick(flow, Field::Disease, d.id.id(), d.name.clone(), d.description.clone()))
                 .collect_view();
             view! {
                 <div class="answer-group" role="group" aria-label=group.name()>
@@ -647,13 +663,13 @@ fn disease_step(flow: Flow) -> impl IntoView {
         "病人得的是什么病？",
         view! {
             <p class="hint">"君山区对下面九种大病集中救治，报销更多。"</p>
-            {error_line(flow, Key::Disease)}
+            {error_line(flow, Field::Disease)}
             {answers(view! {
                 {groups}
                 <div class="answer-group">
                     <h3>"不是这九种"</h3>
-                    {pick(flow, Key::Disease, DiseaseId::Other.id(), other.name.clone(), other.description.clone())}
-                    {dont_know(flow, Key::Disease, "按九种大病以外的其他疾病估算，结果里会写明。")}
+                    {pick(flow, Field::Disease, DiseaseId::Other.id(), other.name.clone(), other.description.clone())}
+                    {dont_know(flow, Field::Disease, "按九种大病以外的其他疾病估算，结果里会写明。")}
                 </div>
             })}
         },
@@ -663,7 +679,7 @@ fn disease_step(flow: Flow) -> impl IntoView {
 /// A text box bound to `key`, with its "不知道" beside it.
 fn text_field(
     flow: Flow,
-    key: Key,
+    key: Field,
     label: &'static str,
     hint: String,
     inputmode: &'static str,
@@ -674,15 +690,15 @@ fn text_field(
     view! {
         <div class="field" class:has-error=has_error>
             <label for=input_id(key)>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("hint-{}", key.field())>{hint}</p> })}
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("hint-{}", key.name())>{hint}</p> })}
             {error_line(flow, key)}
             <input
                 id=input_id(key)
-                name=key.field()
+                name=key.name()
                 type="text"
                 inputmode=inputmode
                 autocomplete="off"
-                aria-describedby=format!("{} hint-{}", error_id(key), key.field())
+                aria-describedby=format!("{} hint-{}", error_id(key), key.name())
                 aria-invalid=move || has_error().to_string()
                 prop:value=move || state.with(|s| s.get(key).to_owned())
                 on:input=move |ev| state.update(|s| s.set(key, event_target_value(&ev)))
@@ -696,7 +712,7 @@ fn age_step(flow: Flow) -> impl IntoView {
     let child = move || {
         flow.calc.state.with(|s| {
             let policy = Policy::builtin();
-            DiseaseId::from_id(s.get(Key::Disease)).is_some_and(|d| policy.disease(d).max_age.is_some())
+            DiseaseId::from_id(s.get(Field::Disease)).is_some_and(|d| policy.disease(d).max_age.is_some())
         })
     };
     question(
@@ -709,7 +725,7 @@ fn age_step(flow: Flow) -> impl IntoView {
             </Show>
             {text_field(
                 flow,
-                Key::Age,
+                Field::Age,
                 "年龄（周岁）",
                 "填整数，例如 56".into(),
                 "numeric",
@@ -722,8 +738,9 @@ fn age_step(flow: Flow) -> impl IntoView {
 fn hospital_step(flow: Flow) -> impl IntoView {
     let policy = Policy::builtin();
     let state = flow.calc.state;
-    let by_level =
-        move || state.with(|s| !s.is_unknown(Key::Hospital) && HospitalLevel::from_id(s.get(Key::Hospital)).is_some());
+    let by_level = move || {
+        state.with(|s| !s.is_unknown(Field::Hospital) && HospitalLevel::from_id(s.get(Field::Hospital)).is_some())
+    };
     let named = {
         let policy = policy.clone();
         move || {
@@ -748,13 +765,13 @@ fn hospital_step(flow: Flow) -> impl IntoView {
                         h.name.clone(),
                         help,
                         recommended.then_some("推荐：这是这个病的定点救治医院"),
-                        move || state.with(|s| s.get(Key::Hospital) == id.id() && !s.is_unknown(Key::Hospital)),
+                        move || state.with(|s| s.get(Field::Hospital) == id.id() && !s.is_unknown(Field::Hospital)),
                         move || {
                             state.update(|s| {
-                                s.set(Key::Hospital, id.id());
+                                s.set(Field::Hospital, id.id());
                                 // A named hospital's place and designation are known.
-                                s.set(Key::InCounty, "");
-                                s.set(Key::Designated, "");
+                                s.set(Field::InCounty, "");
+                                s.set(Field::Designated, "");
                             })
                         },
                     )
@@ -770,8 +787,8 @@ fn hospital_step(flow: Flow) -> impl IntoView {
                 format!("其他{}", level.name()),
                 level_help(level).into(),
                 None,
-                move || state.with(|s| s.get(Key::Hospital) == level.id() && !s.is_unknown(Key::Hospital)),
-                move || state.update(|s| s.set(Key::Hospital, level.id())),
+                move || state.with(|s| s.get(Field::Hospital) == level.id() && !s.is_unknown(Field::Hospital)),
+                move || state.update(|s| s.set(Field::Hospital, level.id())),
             )
         })
         .collect_view();
@@ -779,15 +796,15 @@ fn hospital_step(flow: Flow) -> impl IntoView {
         "不知道".into(),
         "按本县的县级医院、但不是定点医院估算，结果里会写明。".into(),
         None,
-        move || state.with(|s| s.is_unknown(Key::Hospital)),
+        move || state.with(|s| s.is_unknown(Field::Hospital)),
         move || {
             state.update(|s| {
-                if s.is_unknown(Key::Hospital) {
-                    s.set(Key::Hospital, "");
+                if s.is_unknown(Field::Hospital) {
+                    s.set(Field::Hospital, "");
                 } else {
-                    s.set_unknown(Key::Hospital);
-                    s.set(Key::InCounty, "");
-                    s.set(Key::Designated, "");
+                    s.set_unknown(Field::Hospital);
+                    s.set(Field::InCounty, "");
+                    s.set(Field::Designated, "");
                 }
             })
         },
@@ -797,7 +814,7 @@ fn hospital_step(flow: Flow) -> impl IntoView {
         Step::Hospital,
         "在哪家医院住院？",
         view! {
-            {error_line(flow, Key::Hospital)}
+            {error_line(flow, Field::Hospital)}
             {answers(view! {
                 {named}
                 <div class="answer-group" role="group" aria-label="其他医院">
@@ -809,20 +826,20 @@ fn hospital_step(flow: Flow) -> impl IntoView {
             <Show when=by_level>
                 <fieldset class="sub-question">
                     <legend><h3>"这家医院在本县（区）内吗？"</h3></legend>
-                    {error_line(flow, Key::InCounty)}
+                    {error_line(flow, Field::InCounty)}
                     {answers(view! {
-                        {pick(flow, Key::InCounty, "true", "在本县（区）内", "")}
-                        {pick(flow, Key::InCounty, "false", "在县（区）外", "到县外住院，基本医保报销得少一些。")}
-                        {dont_know(flow, Key::InCounty, "乡镇卫生院、县级医院按本县，市级、省级医院按县外估算。")}
+                        {pick(flow, Field::InCounty, "true", "在本县（区）内", "")}
+                        {pick(flow, Field::InCounty, "false", "在县（区）外", "到县外住院，基本医保报销得少一些。")}
+                        {dont_know(flow, Field::InCounty, "乡镇卫生院、县级医院按本县，市级、省级医院按县外估算。")}
                     })}
                 </fieldset>
                 <fieldset class="sub-question">
                     <legend><h3>"这家医院是这个病的定点救治医院吗？"</h3></legend>
-                    {error_line(flow, Key::Designated)}
+                    {error_line(flow, Field::Designated)}
                     {answers(view! {
-                        {pick(flow, Key::Designated, "true", "是定点救治医院", "卫生部门指定救治这个病的医院。")}
-                        {pick(flow, Key::Designated, "false", "不是", "")}
-                        {dont_know(flow, Key::Designated, "按不是定点医院估算（没有医院减免）。")}
+                        {pick(flow, Field::Designated, "true", "是定点救治医院", "卫生部门指定救治这个病的医院。")}
+                        {pick(flow, Field::Designated, "false", "不是", "")}
+                        {dont_know(flow, Field::Designated, "按不是定点医院估算（没有医院减免）。")}
                     })}
                 </fieldset>
             </Show>
@@ -840,11 +857,11 @@ fn referred_step(flow: Flow) -> impl IntoView {
                 "转诊：本县（区）的医院治不了，由医院开转诊手续，转到县外的上级医院。"
                 "到县外住院没有办转诊的，基本医保的报销比例会降低。"
             </p>
-            {error_line(flow, Key::Referred)}
+            {error_line(flow, Field::Referred)}
             {answers(view! {
-                {pick(flow, Key::Referred, "true", "办了转诊", "有医院开的转诊单。")}
-                {pick(flow, Key::Referred, "false", "没有办转诊", "自己去的，或者就在本县（区）住院。")}
-                {dont_know(flow, Key::Referred, "按没有办转诊估算，结果里会写明。")}
+                {pick(flow, Field::Referred, "true", "办了转诊", "有医院开的转诊单。")}
+                {pick(flow, Field::Referred, "false", "没有办转诊", "自己去的，或者就在本县（区）住院。")}
+                {dont_know(flow, Field::Referred, "按没有办转诊估算，结果里会写明。")}
             })}
         },
     )
@@ -859,7 +876,7 @@ fn costs_step(flow: Flow) -> impl IntoView {
             <p class="hint">"看医院的出院结算单。只填数字，单位是元。"</p>
             {text_field(
                 flow,
-                Key::TotalCost,
+                Field::TotalCost,
                 "住院总费用（元）",
                 "结算单上的“总费用”或“医疗费总额”。".into(),
                 "decimal",
@@ -867,7 +884,7 @@ fn costs_step(flow: Flow) -> impl IntoView {
             )}
             {text_field(
                 flow,
-                Key::InPolicyCost,
+                Field::InPolicyCost,
                 "政策范围内费用（元）",
                 "医保可以报销的部分，结算单上常写作“政策范围内”或“合规费用”。".into(),
                 "decimal",
@@ -884,7 +901,7 @@ fn date_step(flow: Flow) -> impl IntoView {
         "哪天出院？",
         view! {
             <p class="hint">"不填就按今天计算。政策按出院那天执行的规定算。"</p>
-            {text_field(flow, Key::Date, "出院日期（年-月-日）", "例如 2018-03-01".into(), "numeric", "按今天计算，结果里会写明。")}
+            {text_field(flow, Field::Date, "出院日期（年-月-日）", "例如 2018-03-01".into(), "numeric", "按今天计算，结果里会写明。")}
         },
     )
 }
@@ -921,7 +938,7 @@ fn check_step(flow: Flow) -> impl IntoView {
             Ok(_) => None,
             Err(e) => Some((
                 if e.message.is_empty() { "请把内容填完整。".to_owned() } else { e.message.clone() },
-                Step::asking(e.field),
+                Field::from_name(e.field).map_or(Step::Costs, Step::asking),
             )),
         })
     };
@@ -1029,13 +1046,20 @@ mod tests {
     }
 
     #[test]
-    fn each_field_is_asked_on_a_step() {
-        for field in engine::Field::CASE {
-            let step = Step::asking(field.name());
-            assert_ne!(step, Step::Check);
+    fn each_field_is_asked_on_the_step_that_checks_it() {
+        // A children's disease, so that the age is asked; nothing else answered.
+        let mut empty = CalcState::default();
+        empty.set(Field::Disease, "child_all");
+        for field in [Field::Category, Field::Age, Field::Hospital, Field::Referred, Field::TotalCost] {
+            let step = Step::asking(field);
+            assert!(
+                problems(step, &empty).iter().any(|p| p.key == field),
+                "{field:?} is asked on {step:?}, which does not check it"
+            );
         }
-        assert_eq!(Step::asking("in_policy_cost"), Step::Costs);
-        assert_eq!(Step::asking("in_county"), Step::Hospital);
+        let mut no_disease = CalcState::default();
+        no_disease.set(Field::Category, "dibao");
+        assert!(problems(Step::asking(Field::Disease), &no_disease).iter().any(|p| p.key == Field::Disease));
     }
 
     #[test]
@@ -1045,9 +1069,15 @@ mod tests {
             assert!(!problems(step, &empty).is_empty(), "{step:?} went on unanswered");
         }
         let mut s = CalcState::default();
-        for key in
-            [Key::Category, Key::Disease, Key::Age, Key::Hospital, Key::Referred, Key::TotalCost, Key::InPolicyCost]
-        {
+        for key in [
+            Field::Category,
+            Field::Disease,
+            Field::Age,
+            Field::Hospital,
+            Field::Referred,
+            Field::TotalCost,
+            Field::InPolicyCost,
+        ] {
             s.set_unknown(key);
         }
         for step in Step::QUESTIONS {
@@ -1061,23 +1091,23 @@ mod tests {
         let s = state("a=abc");
         let found = problems(Step::Age, &s);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].key, Key::Age);
+        assert_eq!(found[0].key, Field::Age);
         assert_eq!(found[0].message, "年龄要填 0 到 150 之间的整数（周岁）");
 
         let found = problems(Step::Costs, &state("t=50000&p=60000"));
-        assert_eq!(found, [problem(Key::InPolicyCost, "政策范围内费用不能超过住院总费用")]);
+        assert_eq!(found, [problem(Field::InPolicyCost, "政策范围内费用不能超过住院总费用")]);
         let mut s = state("p=20000");
-        s.set_unknown(Key::TotalCost);
+        s.set_unknown(Field::TotalCost);
         assert!(problems(Step::Costs, &s)[0].message.contains("18,200"));
-        assert_eq!(problems(Step::Costs, &state("t=abc&p=1"))[0].key, Key::TotalCost);
-        assert_eq!(problems(Step::Date, &state("dt=2018-02-30"))[0].key, Key::Date);
+        assert_eq!(problems(Step::Costs, &state("t=abc&p=1"))[0].key, Field::TotalCost);
+        assert_eq!(problems(Step::Date, &state("dt=2018-02-30"))[0].key, Field::Date);
     }
 
     #[test]
     fn a_hospital_by_level_needs_its_place_and_designation() {
         let keys = |f: &str| problems(Step::Hospital, &state(f)).into_iter().map(|p| p.key).collect::<Vec<_>>();
         assert_eq!(keys("h=junshan_people"), []);
-        assert_eq!(keys("h=county"), [Key::InCounty, Key::Designated]);
+        assert_eq!(keys("h=county"), [Field::InCounty, Field::Designated]);
         assert_eq!(keys("h=county&ic=true&u=dg"), []);
     }
 
@@ -1118,8 +1148,8 @@ mod tests {
         assert!(rows.iter().all(|r| !r.missing));
 
         let mut s = state("h=city&ic=false");
-        s.set_unknown(Key::Designated);
-        s.set_unknown(Key::InPolicyCost);
+        s.set_unknown(Field::Designated);
+        s.set_unknown(Field::InPolicyCost);
         let rows = summary(&s, "2026-11-22");
         assert_eq!(rows[3].value, "其他市级医院，在县（区）外，不知道是不是定点救治医院");
         assert!(rows[0].missing);

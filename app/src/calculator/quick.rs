@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use crate::glossary::{Term, TermId};
 use policy::{Category, DiseaseId, HospitalId, HospitalLevel, Region};
 
-use super::state::Key;
 use super::use_calc;
+use engine::Field;
 
-/// A text or number field bound to one key of the state, with its error message beside it.
+/// A text or number field bound to one field of the state, with its error message beside it.
 #[component]
-pub fn Field(
-    key: Key,
+pub fn TextField(
+    key: Field,
     label: &'static str,
     #[prop(optional)] hint: &'static str,
     /// The glossary entry that explains the field's word.
@@ -22,9 +22,9 @@ pub fn Field(
     #[prop(default = "decimal")] inputmode: &'static str,
 ) -> impl IntoView {
     let calc = use_calc();
-    let id = format!("f-{}", key.field());
-    let error_id = format!("err-{}", key.field());
-    let error = move || calc.outcome.with(|o| o.error_for(key.field()));
+    let id = format!("f-{}", key.name());
+    let error_id = format!("err-{}", key.name());
+    let error = move || calc.outcome.with(|o| o.error_for(key.name()));
     view! {
         <div class="field" class:has-error=move || error().is_some()>
             <label for=id.clone()>{label}</label>
@@ -35,7 +35,7 @@ pub fn Field(
             </p>
             <input
                 id=id
-                name=key.field()
+                name=key.name()
                 type=input_type
                 inputmode=inputmode
                 autocomplete="off"
@@ -52,16 +52,16 @@ pub fn Field(
 /// shows that option (the engine takes the same default) and there is no "请选择".
 #[component]
 pub fn Choice(
-    key: Key,
+    key: Field,
     label: &'static str,
     options: Vec<(&'static str, String)>,
     #[prop(optional)] default: Option<&'static str>,
     #[prop(optional)] hint: &'static str,
 ) -> impl IntoView {
     let calc = use_calc();
-    let id = format!("f-{}", key.field());
-    let error_id = format!("err-{}", key.field());
-    let error = move || calc.outcome.with(|o| o.error_for(key.field()));
+    let id = format!("f-{}", key.name());
+    let error_id = format!("err-{}", key.name());
+    let error = move || calc.outcome.with(|o| o.error_for(key.name()));
     view! {
         <div class="field" class:has-error=move || error().is_some()>
             <label for=id.clone()>{label}</label>
@@ -71,7 +71,7 @@ pub fn Choice(
             </p>
             <select
                 id=id
-                name=key.field()
+                name=key.name()
                 aria-describedby=error_id
                 prop:value=move || {
                     calc.state.with(|s| match (s.get(key), default) {
@@ -93,15 +93,15 @@ pub fn Choice(
 
 /// A yes/no checkbox bound to one key ("true"/"false").
 #[component]
-pub fn Flag(key: Key, label: &'static str) -> impl IntoView {
+pub fn Flag(key: Field, label: &'static str) -> impl IntoView {
     let calc = use_calc();
-    let id = format!("f-{}", key.field());
+    let id = format!("f-{}", key.name());
     view! {
         <div class="field check">
             <input
                 id=id.clone()
                 type="checkbox"
-                name=key.field()
+                name=key.name()
                 prop:checked=move || calc.state.with(|s| s.get(key) == "true")
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
@@ -139,7 +139,7 @@ pub fn hospital_options() -> Vec<(&'static str, String)> {
 #[component]
 pub fn QuickForm() -> impl IntoView {
     let calc = use_calc();
-    let by_level = move || calc.state.with(|s| HospitalLevel::from_id(s.get(Key::Hospital)).is_some());
+    let by_level = move || calc.state.with(|s| HospitalLevel::from_id(s.get(Field::Hospital)).is_some());
     let regions = Region::ALL
         .iter()
         .map(|r| {
@@ -154,35 +154,35 @@ pub fn QuickForm() -> impl IntoView {
         <form class="quick-form" aria-label="一页填完" on:submit=|ev| ev.prevent_default()>
             <fieldset>
                 <legend>"病人"</legend>
-                <Choice key=Key::Category label="身份" options=category_options()/>
+                <Choice key=Field::Category label="身份" options=category_options()/>
                 <Choice
-                    key=Key::Registered
+                    key=Field::Registered
                     label="是不是建档立卡贫困户"
                     options=registered_options()
                     default=""
                     hint="低保、特困人员也可能同时是建档立卡贫困户。这一项不改变报销金额，决定登记在哪个救治台账。"
                 />
-                <Choice key=Key::Disease label="疾病" options=disease_options()/>
-                <Field key=Key::Age label="年龄（周岁）" inputmode="numeric"/>
+                <Choice key=Field::Disease label="疾病" options=disease_options()/>
+                <TextField key=Field::Age label="年龄（周岁）" inputmode="numeric"/>
             </fieldset>
             <fieldset>
                 <legend>"医院"</legend>
-                <Choice key=Key::Region label="参保地" options=regions default=policy::Region::Junshan.id()/>
-                <Choice key=Key::Hospital label="住院的医院" options=hospital_options()/>
+                <Choice key=Field::Region label="参保地" options=regions default=policy::Region::Junshan.id()/>
+                <Choice key=Field::Hospital label="住院的医院" options=hospital_options()/>
                 <Show when=by_level>
-                    <Flag key=Key::InCounty label="这家医院在本县（区）内"/>
-                    <Flag key=Key::Designated label="这家医院是这个病的定点救治医院"/>
+                    <Flag key=Field::InCounty label="这家医院在本县（区）内"/>
+                    <Flag key=Field::Designated label="这家医院是这个病的定点救治医院"/>
                 </Show>
-                <Flag key=Key::Referred label="办了转诊手续"/>
-                <Field key=Key::Date label="出院日期" input_type="date" inputmode="numeric"/>
+                <Flag key=Field::Referred label="办了转诊手续"/>
+                <TextField key=Field::Date label="出院日期" input_type="date" inputmode="numeric"/>
             </fieldset>
             <fieldset>
                 <legend>"费用（元）"</legend>
-                <Field key=Key::TotalCost label="住院总费用" hint="出院结算单上的“总费用”"/>
-                <Field key=Key::InPolicyCost label="政策范围内费用" hint="医保可以报销的部分，结算单上常写作“政策范围内”或“合规费用”" term=TermId::Zhengcefanwei/>
-                <Field key=Key::TehuiRatio label="扶贫特惠保报销比例（0 到 1，不知道就空着）" hint="例如 0.3 表示报销剩下部分的三成"/>
-                <Field key=Key::BasicPaid label="今年基本医保已经报过（元）" hint="今年第一次住院就空着"/>
-                <Field key=Key::CriticalPaid label="今年大病保险已经报过（元）" hint="今年第一次报销就空着"/>
+                <TextField key=Field::TotalCost label="住院总费用" hint="出院结算单上的“总费用”"/>
+                <TextField key=Field::InPolicyCost label="政策范围内费用" hint="医保可以报销的部分，结算单上常写作“政策范围内”或“合规费用”" term=TermId::Zhengcefanwei/>
+                <TextField key=Field::TehuiRatio label="扶贫特惠保报销比例（0 到 1，不知道就空着）" hint="例如 0.3 表示报销剩下部分的三成"/>
+                <TextField key=Field::BasicPaidThisYear label="今年基本医保已经报过（元）" hint="今年第一次住院就空着"/>
+                <TextField key=Field::CriticalPaidThisYear label="今年大病保险已经报过（元）" hint="今年第一次报销就空着"/>
             </fieldset>
         </form>
     }

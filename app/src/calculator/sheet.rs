@@ -13,7 +13,6 @@ use super::use_calc;
 use crate::read_aloud::speak_instead;
 use crate::share::{origin, Share};
 
-
 /// The header of the printed sheet: its title, the day it was printed and the answers it was
 /// computed from.
 #[component]

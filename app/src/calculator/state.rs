@@ -5,122 +5,85 @@
 //! never a blank page: what can be read is kept, the rest takes safe defaults, and the page says
 //! so.
 
-use engine::CaseInput;
+use engine::{CaseInput, Field};
 
 use crate::fragment::{decode, encode};
 
-/// The fields of a case, with their short key in the fragment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Key {
-    Region,
-    Date,
-    Category,
-    Registered,
-    Disease,
-    Age,
-    Hospital,
-    InCounty,
-    Designated,
-    Referred,
-    TotalCost,
-    InPolicyCost,
-    TehuiRatio,
-    BasicPaid,
-    CriticalPaid,
+/// The fields of a case the calculator keeps, in the fragment's order.
+pub const FIELDS: [Field; 15] = [
+    Field::Region,
+    Field::Date,
+    Field::Category,
+    Field::Registered,
+    Field::Disease,
+    Field::Age,
+    Field::Hospital,
+    Field::InCounty,
+    Field::Designated,
+    Field::Referred,
+    Field::TotalCost,
+    Field::InPolicyCost,
+    Field::TehuiRatio,
+    Field::BasicPaidThisYear,
+    Field::CriticalPaidThisYear,
+];
+
+/// The key of a field in the fragment: short, so that a link fits a QR code comfortably; `None`
+/// for a field the calculator does not keep.
+pub const fn short(field: Field) -> Option<&'static str> {
+    Some(match field {
+        Field::Region => "r",
+        Field::Date => "dt",
+        Field::Category => "c",
+        Field::Registered => "jd",
+        Field::Disease => "d",
+        Field::Age => "a",
+        Field::Hospital => "h",
+        Field::InCounty => "ic",
+        Field::Designated => "dg",
+        Field::Referred => "rf",
+        Field::TotalCost => "t",
+        Field::InPolicyCost => "p",
+        Field::TehuiRatio => "tr",
+        Field::BasicPaidThisYear => "bp",
+        Field::CriticalPaidThisYear => "cp",
+        Field::CriticalBaseThisYear | Field::Stays | Field::Members | Field::TehuiPremium => return None,
+    })
 }
 
-impl Key {
-    pub const ALL: [Key; 15] = [
-        Key::Region,
-        Key::Date,
-        Key::Category,
-        Key::Registered,
-        Key::Disease,
-        Key::Age,
-        Key::Hospital,
-        Key::InCounty,
-        Key::Designated,
-        Key::Referred,
-        Key::TotalCost,
-        Key::InPolicyCost,
-        Key::TehuiRatio,
-        Key::BasicPaid,
-        Key::CriticalPaid,
-    ];
+/// Where a field's value is kept in [`CalcState`].
+fn slot(field: Field) -> Option<usize> {
+    FIELDS.iter().position(|f| *f == field)
+}
 
-    /// The key in the fragment: short, so that a link fits a QR code comfortably.
-    pub const fn short(self) -> &'static str {
-        match self {
-            Key::Region => "r",
-            Key::Date => "dt",
-            Key::Category => "c",
-            Key::Registered => "jd",
-            Key::Disease => "d",
-            Key::Age => "a",
-            Key::Hospital => "h",
-            Key::InCounty => "ic",
-            Key::Designated => "dg",
-            Key::Referred => "rf",
-            Key::TotalCost => "t",
-            Key::InPolicyCost => "p",
-            Key::TehuiRatio => "tr",
-            Key::BasicPaid => "bp",
-            Key::CriticalPaid => "cp",
+fn from_short(text: &str) -> Option<Field> {
+    FIELDS.into_iter().find(|f| short(*f) == Some(text))
+}
+
+/// Whether a value of this field is one word of a closed list (so anything else in a link means
+/// the link was altered), and whether `value` is one.
+fn accepts(field: Field, value: &str) -> bool {
+    match field {
+        Field::Region => policy::Region::from_id(value).is_some(),
+        Field::Category => policy::Category::from_id(value).is_some(),
+        Field::Disease => policy::DiseaseId::from_id(value).is_some(),
+        Field::Hospital => {
+            policy::HospitalId::from_id(value).is_some() || policy::HospitalLevel::from_id(value).is_some()
         }
-    }
-
-    /// The engine's (and the command-line tool's) name of the field.
-    pub const fn field(self) -> &'static str {
-        match self {
-            Key::Region => "region",
-            Key::Date => "date",
-            Key::Category => "category",
-            Key::Registered => "registered",
-            Key::Disease => "disease",
-            Key::Age => "age",
-            Key::Hospital => "hospital",
-            Key::InCounty => "in_county",
-            Key::Designated => "designated",
-            Key::Referred => "referred",
-            Key::TotalCost => "total_cost",
-            Key::InPolicyCost => "in_policy_cost",
-            Key::TehuiRatio => "tehui_ratio",
-            Key::BasicPaid => "basic_paid_this_year",
-            Key::CriticalPaid => "critical_paid_this_year",
+        Field::InCounty | Field::Designated | Field::Referred | Field::Registered => {
+            value == "true" || value == "false"
         }
-    }
-
-    fn from_short(short: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|k| k.short() == short)
-    }
-
-    /// Whether a value of this field is one word of a closed list (so anything else in a
-    /// link means the link was altered).
-    fn is_choice(self) -> bool {
-        matches!(
-            self,
-            Key::Region
-                | Key::Category
-                | Key::Registered
-                | Key::Disease
-                | Key::Hospital
-                | Key::InCounty
-                | Key::Designated
-                | Key::Referred
-        )
-    }
-
-    fn accepts_choice(self, value: &str) -> bool {
-        match self {
-            Key::Region => policy::Region::from_id(value).is_some(),
-            Key::Category => policy::Category::from_id(value).is_some(),
-            Key::Disease => policy::DiseaseId::from_id(value).is_some(),
-            Key::Hospital => {
-                policy::HospitalId::from_id(value).is_some() || policy::HospitalLevel::from_id(value).is_some()
-            }
-            Key::InCounty | Key::Designated | Key::Referred | Key::Registered => value == "true" || value == "false",
-            _ => true,
-        }
+        Field::Date
+        | Field::Age
+        | Field::TotalCost
+        | Field::InPolicyCost
+        | Field::TehuiRatio
+        | Field::BasicPaidThisYear
+        | Field::CriticalPaidThisYear
+        | Field::CriticalBaseThisYear
+        | Field::Stays
+        | Field::Members
+        | Field::TehuiPremium => true,
     }
 }
 
@@ -137,10 +100,11 @@ pub enum Mode {
 /// The calculator's whole input, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CalcState {
-    /// Field values as text, in [`Key::ALL`] order; empty means not given.
-    values: [String; Key::ALL.len()],
-    /// Fields the visitor answered "不知道" to; the estimate takes a stated assumption.
-    pub unknown: Vec<Key>,
+    /// Field values as text, in [`FIELDS`] order; empty means not given.
+    values: [String; FIELDS.len()],
+    /// Fields the visitor answered "不知道" to, in [`FIELDS`] order; the estimate takes a stated
+    /// assumption.
+    pub unknown: Vec<Field>,
     /// Parameters the visitor changed in the advanced panel: (parameter id, value as typed, in
     /// the unit shown: percent for ratios, yuan for money).
     pub overrides: Vec<(String, String)>,
@@ -156,25 +120,29 @@ pub struct Damage {
 }
 
 impl CalcState {
-    pub fn get(&self, key: Key) -> &str {
-        &self.values[key as usize]
+    /// The value typed for a field; "" when none (or the calculator does not keep the field).
+    pub fn get(&self, key: Field) -> &str {
+        slot(key).and_then(|i| self.values.get(i)).map_or("", String::as_str)
     }
 
-    pub fn set(&mut self, key: Key, value: impl Into<String>) {
-        self.values[key as usize] = value.into();
+    pub fn set(&mut self, key: Field, value: impl Into<String>) {
+        if let Some(v) = slot(key).and_then(|i| self.values.get_mut(i)) {
+            *v = value.into();
+        }
         self.unknown.retain(|k| *k != key);
     }
 
     /// Marks a field as "不知道": its value is cleared and the estimate assumes one.
-    pub fn set_unknown(&mut self, key: Key) {
-        self.values[key as usize].clear();
+    pub fn set_unknown(&mut self, key: Field) {
+        let Some(i) = slot(key) else { return };
+        self.values[i].clear();
         if !self.unknown.contains(&key) {
             self.unknown.push(key);
-            self.unknown.sort();
+            self.unknown.sort_by_key(|f| slot(*f));
         }
     }
 
-    pub fn is_unknown(&self, key: Key) -> bool {
+    pub fn is_unknown(&self, key: Field) -> bool {
         self.unknown.contains(&key)
     }
 
@@ -197,26 +165,27 @@ impl CalcState {
 
     /// The case as the engine reads it (before assumptions are applied).
     pub fn case_input(&self) -> CaseInput {
-        let v = |key: Key| {
+        let v = |key: Field| {
             let text = self.get(key).trim();
             (!text.is_empty()).then(|| text.to_owned())
         };
         CaseInput {
-            region: v(Key::Region),
-            date: v(Key::Date),
-            category: v(Key::Category),
-            registered: v(Key::Registered),
-            disease: v(Key::Disease),
-            age: v(Key::Age),
-            hospital: v(Key::Hospital),
-            in_county: v(Key::InCounty),
-            designated: v(Key::Designated),
-            referred: v(Key::Referred),
-            total_cost: v(Key::TotalCost),
-            in_policy_cost: v(Key::InPolicyCost),
-            tehui_ratio: v(Key::TehuiRatio),
-            basic_paid_this_year: v(Key::BasicPaid),
-            critical_paid_this_year: v(Key::CriticalPaid),
+            region: v(Field::Region),
+            date: v(Field::Date),
+            category: v(Field::Category),
+            registered: v(Field::Registered),
+            disease: v(Field::Disease),
+            age: v(Field::Age),
+            hospital: v(Field::Hospital),
+            in_county: v(Field::InCounty),
+            designated: v(Field::Designated),
+            referred: v(Field::Referred),
+            total_cost: v(Field::TotalCost),
+            in_policy_cost: v(Field::InPolicyCost),
+            tehui_ratio: v(Field::TehuiRatio),
+            basic_paid_this_year: v(Field::BasicPaidThisYear),
+            critical_paid_this_year: v(Field::CriticalPaidThisYear),
+            critical_base_this_year: None,
         }
     }
 
@@ -224,12 +193,13 @@ impl CalcState {
     /// that entry was written (empty here, filled in `newer`) are kept, so going back a step
     /// and forward again does not lose them. Everything this entry does say wins.
     pub fn returning_to(mut self, newer: &CalcState) -> CalcState {
-        for key in Key::ALL {
+        for key in FIELDS {
             if self.get(key).is_empty() && !self.is_unknown(key) {
                 if newer.is_unknown(key) {
                     self.set_unknown(key);
                 } else {
-                    self.values[key as usize] = newer.get(key).to_owned();
+                    let value = newer.get(key).to_owned();
+                    self.set(key, value);
                 }
             }
         }
@@ -244,14 +214,14 @@ impl CalcState {
         } else if self.step > 0 {
             parts.push(format!("s={}", self.step));
         }
-        for key in Key::ALL {
+        for key in FIELDS {
             let value = self.get(key);
-            if !value.is_empty() {
-                parts.push(format!("{}={}", key.short(), encode(value)));
+            if let Some(name) = short(key).filter(|_| !value.is_empty()) {
+                parts.push(format!("{name}={}", encode(value)));
             }
         }
         if !self.unknown.is_empty() {
-            let shorts: Vec<&str> = self.unknown.iter().map(|k| k.short()).collect();
+            let shorts: Vec<&str> = self.unknown.iter().filter_map(|k| short(*k)).collect();
             parts.push(format!("u={}", shorts.join(".")));
         }
         for (id, value) in &self.overrides {
@@ -284,7 +254,7 @@ impl CalcState {
                 },
                 "u" => {
                     for short in value.split('.') {
-                        match Key::from_short(short) {
+                        match from_short(short) {
                             Some(key) => state.set_unknown(key),
                             None => damage.tampered = true,
                         }
@@ -299,13 +269,10 @@ impl CalcState {
                         }
                         continue;
                     }
-                    match Key::from_short(name) {
-                        Some(key) if value.len() > MAX_VALUE_LEN => {
-                            let _ = key;
-                            damage.tampered = true;
-                        }
-                        Some(key) if key.is_choice() && !key.accepts_choice(&value) => damage.tampered = true,
-                        Some(key) => state.values[key as usize] = value,
+                    match from_short(name) {
+                        Some(_) if value.len() > MAX_VALUE_LEN => damage.tampered = true,
+                        Some(key) if !accepts(key, &value) => damage.tampered = true,
+                        Some(key) => state.set(key, value),
                         None => damage.tampered = true,
                     }
                 }
@@ -327,13 +294,13 @@ mod tests {
 
     fn example() -> CalcState {
         let mut s = CalcState::default();
-        s.set(Key::Date, "2018-03-01");
-        s.set(Key::Category, "dibao");
-        s.set(Key::Disease, "gastric_cancer");
-        s.set(Key::Age, "56");
-        s.set(Key::Hospital, "junshan_people");
-        s.set(Key::TotalCost, "50000");
-        s.set(Key::InPolicyCost, "45000");
+        s.set(Field::Date, "2018-03-01");
+        s.set(Field::Category, "dibao");
+        s.set(Field::Disease, "gastric_cancer");
+        s.set(Field::Age, "56");
+        s.set(Field::Hospital, "junshan_people");
+        s.set(Field::TotalCost, "50000");
+        s.set(Field::InPolicyCost, "45000");
         s
     }
 
@@ -341,8 +308,8 @@ mod tests {
     fn a_state_survives_the_round_trip() {
         let mut s = example();
         s.mode = Mode::Quick;
-        s.set(Key::TotalCost, "5万 元&x=1");
-        s.set_unknown(Key::InPolicyCost);
+        s.set(Field::TotalCost, "5万 元&x=1");
+        s.set_unknown(Field::InPolicyCost);
         s.set_override("basic.rate.county", "72.5".into());
         let fragment = s.to_fragment();
         assert!(!fragment.contains(' '));
@@ -371,7 +338,7 @@ mod tests {
         ] {
             let (state, damage) = CalcState::from_fragment(bad);
             assert!(damage.tampered, "{bad} was not reported");
-            assert_eq!(state.get(Key::Disease), "gastric_cancer", "{bad} lost the good field");
+            assert_eq!(state.get(Field::Disease), "gastric_cancer", "{bad} lost the good field");
         }
     }
 
@@ -384,27 +351,27 @@ mod tests {
     #[test]
     fn typing_a_value_takes_back_a_dont_know() {
         let mut s = example();
-        s.set_unknown(Key::InPolicyCost);
-        assert!(s.is_unknown(Key::InPolicyCost));
-        assert_eq!(s.get(Key::InPolicyCost), "");
-        s.set(Key::InPolicyCost, "100");
-        assert!(!s.is_unknown(Key::InPolicyCost));
+        s.set_unknown(Field::InPolicyCost);
+        assert!(s.is_unknown(Field::InPolicyCost));
+        assert_eq!(s.get(Field::InPolicyCost), "");
+        s.set(Field::InPolicyCost, "100");
+        assert!(!s.is_unknown(Field::InPolicyCost));
     }
 
     #[test]
     fn going_back_keeps_later_answers_but_not_over_what_the_entry_says() {
         let mut earlier = CalcState::default();
-        earlier.set(Key::Category, "dibao");
+        earlier.set(Field::Category, "dibao");
         earlier.step = 2;
         let mut newer = example();
-        newer.set(Key::Category, "tekun");
-        newer.set_unknown(Key::Referred);
+        newer.set(Field::Category, "tekun");
+        newer.set_unknown(Field::Referred);
         newer.step = 6;
         let back = earlier.returning_to(&newer);
         assert_eq!(back.step, 2);
-        assert_eq!(back.get(Key::Category), "dibao");
-        assert_eq!(back.get(Key::TotalCost), "50000");
-        assert!(back.is_unknown(Key::Referred));
+        assert_eq!(back.get(Field::Category), "dibao");
+        assert_eq!(back.get(Field::TotalCost), "50000");
+        assert!(back.is_unknown(Field::Referred));
     }
 
     #[test]
