@@ -84,6 +84,12 @@ pub struct Case {
     pub basic_paid_this_year: Decimal,
     /// 大病保险 already paid this year, yuan (counts against the annual cap).
     pub critical_paid_this_year: Decimal,
+    /// The year's 大病保险 base so far, yuan: what earlier stays this year left of their
+    /// in-policy cost after 基本医保 (calculation.md step 2, `B`). The deductible is met once a
+    /// year, so this stay's 大病保险 starts where they left off. `None` when not given: taken
+    /// as 0, and when something was paid earlier this year the estimate warns that the
+    /// deductible may already have been met ([`crate::Warning::EarlierStaysNotEntered`]).
+    pub critical_base_this_year: Option<Decimal>,
 }
 
 /// The oldest age accepted.
@@ -123,6 +129,7 @@ impl Case {
             tehui_ratio: Decimal::ZERO,
             basic_paid_this_year: Decimal::ZERO,
             critical_paid_this_year: Decimal::ZERO,
+            critical_base_this_year: None,
         }
     }
 
@@ -146,6 +153,9 @@ impl Case {
         check_ratio(Field::TehuiRatio, self.tehui_ratio)?;
         check_amount(Field::BasicPaidThisYear, self.basic_paid_this_year)?;
         check_amount(Field::CriticalPaidThisYear, self.critical_paid_this_year)?;
+        if let Some(base) = self.critical_base_this_year {
+            check_amount(Field::CriticalBaseThisYear, base)?;
+        }
         Ok(())
     }
 
@@ -245,6 +255,8 @@ pub struct CaseInput {
     pub basic_paid_this_year: Option<String>,
     /// Yuan (default 0).
     pub critical_paid_this_year: Option<String>,
+    /// Yuan (default: not given).
+    pub critical_base_this_year: Option<String>,
 }
 
 /// [`CaseInput`] borrowed: the same fields as text, for callers that have the text already (a
@@ -266,6 +278,7 @@ pub(crate) struct CaseText<'a> {
     pub tehui_ratio: Option<&'a str>,
     pub basic_paid_this_year: Option<&'a str>,
     pub critical_paid_this_year: Option<&'a str>,
+    pub critical_base_this_year: Option<&'a str>,
 }
 
 fn given(v: Option<&str>) -> Option<&str> {
@@ -364,6 +377,7 @@ impl CaseInput {
             tehui_ratio: self.tehui_ratio.as_deref(),
             basic_paid_this_year: self.basic_paid_this_year.as_deref(),
             critical_paid_this_year: self.critical_paid_this_year.as_deref(),
+            critical_base_this_year: self.critical_base_this_year.as_deref(),
         }
     }
 }
@@ -388,6 +402,7 @@ impl CaseText<'_> {
             tehui_ratio: own(self.tehui_ratio),
             basic_paid_this_year: own(self.basic_paid_this_year),
             critical_paid_this_year: own(self.critical_paid_this_year),
+            critical_base_this_year: own(self.critical_base_this_year),
         }
     }
 
@@ -442,6 +457,8 @@ impl CaseText<'_> {
         let tehui_ratio = given(self.tehui_ratio).map_or(Ok(Decimal::ZERO), |t| parse_ratio(Field::TehuiRatio, t))?;
         let basic_paid_this_year = optional_amount(Field::BasicPaidThisYear, self.basic_paid_this_year)?;
         let critical_paid_this_year = optional_amount(Field::CriticalPaidThisYear, self.critical_paid_this_year)?;
+        let critical_base_this_year =
+            given(self.critical_base_this_year).map(|t| parse_amount(Field::CriticalBaseThisYear, t)).transpose()?;
         Ok(Case {
             region,
             date,
@@ -456,6 +473,7 @@ impl CaseText<'_> {
             tehui_ratio,
             basic_paid_this_year,
             critical_paid_this_year,
+            critical_base_this_year,
         })
     }
 }

@@ -36,6 +36,11 @@ pub enum Field {
     BasicPaidThisYear,
     /// `critical_paid_this_year`
     CriticalPaidThisYear,
+    /// `critical_base_this_year`: the year's 大病保险 base so far (the in-policy cost earlier
+    /// stays left after 基本医保)
+    CriticalBaseThisYear,
+    /// `stays`: a patient's hospital stays ([`crate::Stays`])
+    Stays,
     /// `members` (premium subsidies)
     Members,
     /// `tehui_premium` (premium subsidies)
@@ -60,6 +65,23 @@ impl Field {
         Field::TehuiRatio,
         Field::BasicPaidThisYear,
         Field::CriticalPaidThisYear,
+        Field::CriticalBaseThisYear,
+    ];
+
+    /// The fields of a patient that stay the same from one hospital stay to the next
+    /// ([`crate::Patient`]).
+    pub const PATIENT: &'static [Field] =
+        &[Field::Region, Field::Category, Field::Registered, Field::Disease, Field::Age, Field::TehuiRatio];
+
+    /// The fields of one hospital stay ([`crate::Stay`]).
+    pub const STAY: &'static [Field] = &[
+        Field::Date,
+        Field::Hospital,
+        Field::InCounty,
+        Field::Designated,
+        Field::Referred,
+        Field::TotalCost,
+        Field::InPolicyCost,
     ];
 
     /// The JSON name, e.g. `total_cost`.
@@ -80,6 +102,8 @@ impl Field {
             Field::TehuiRatio => "tehui_ratio",
             Field::BasicPaidThisYear => "basic_paid_this_year",
             Field::CriticalPaidThisYear => "critical_paid_this_year",
+            Field::CriticalBaseThisYear => "critical_base_this_year",
+            Field::Stays => "stays",
             Field::Members => "members",
             Field::TehuiPremium => "tehui_premium",
         }
@@ -87,7 +111,11 @@ impl Field {
 
     /// The field with this JSON name.
     pub fn from_name(name: &str) -> Option<Field> {
-        Field::CASE.iter().chain(&[Field::Members, Field::TehuiPremium]).copied().find(|f| f.name() == name)
+        Field::CASE
+            .iter()
+            .chain(&[Field::Stays, Field::Members, Field::TehuiPremium])
+            .copied()
+            .find(|f| f.name() == name)
     }
 
     /// The Chinese label a form shows, e.g. `住院总费用`.
@@ -108,6 +136,8 @@ impl Field {
             Field::TehuiRatio => "扶贫特惠保赔付比例",
             Field::BasicPaidThisYear => "今年已报销的基本医保",
             Field::CriticalPaidThisYear => "今年已报销的大病保险",
+            Field::CriticalBaseThisYear => "今年此前住院政策范围内自付累计",
+            Field::Stays => "住院记录",
             Field::Members => "家庭人数",
             Field::TehuiPremium => "扶贫特惠保保费",
         }
@@ -139,6 +169,8 @@ pub(crate) enum ErrorKind {
     TooManyMembers,
     RegisteredPoorNotRegistered,
     OrdinaryRegistered,
+    NoStays,
+    TooManyStays(usize),
 }
 
 /// A case that cannot be estimated. [`EstimateError::field`] names the field; `Display` gives a
@@ -152,15 +184,30 @@ pub(crate) enum ErrorKind {
 /// assert_eq!(err.field(), "in_policy_cost");
 /// assert_eq!(err.to_string(), "政策范围内费用不能超过住院总费用");
 /// ```
+///
+/// In a patient's stays ([`crate::estimate_year`]), an error in a field of one stay also names
+/// the stay, by its place in the list as given: [`EstimateError::stay`], and
+/// [`EstimateError::path`] `stays[2].total_cost`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EstimateError {
     pub(crate) field: Field,
     pub(crate) kind: ErrorKind,
+    pub(crate) stay: Option<usize>,
 }
 
 impl EstimateError {
     pub(crate) fn new(field: Field, kind: ErrorKind) -> EstimateError {
-        EstimateError { field, kind }
+        EstimateError { field, kind, stay: None }
+    }
+
+    /// The same error, in stay `index` of a patient's stays when the field is one of a stay's
+    /// ([`Field::STAY`]); an error in a patient's field stays the patient's.
+    pub(crate) fn in_stay(self, index: usize) -> EstimateError {
+        if Field::STAY.contains(&self.field) {
+            EstimateError { stay: Some(index), ..self }
+        } else {
+            self
+        }
     }
 
     /// The JSON name of the field at fault, e.g. `total_cost`.
@@ -171,6 +218,32 @@ impl EstimateError {
     /// The field at fault.
     pub fn field_id(&self) -> Field {
         self.field
+    }
+
+    /// The stay at fault, counted from 0 in the order the stays were given, when the field is
+    /// one of a stay's.
+    pub fn stay(&self) -> Option<usize> {
+        self.stay
+    }
+
+    /// Where the fault is, as the command-line tool's JSON names it: `total_cost` for a case or
+    /// a patient's field, `stays[2].total_cost` for a field of the third stay.
+    ///
+    /// ```
+    /// use engine::{CaseInput, PatientInput, StayInput, StaysInput};
+    /// let case = CaseInput::example();
+    /// let mut wrong = StayInput::of(&case);
+    /// wrong.total_cost = Some("-5".into());
+    /// let input = StaysInput { patient: PatientInput::of(&case), stays: vec![StayInput::of(&case), wrong] };
+    /// let err = input.parse().unwrap_err();
+    /// assert_eq!((err.field(), err.stay(), err.path().as_str()), ("total_cost", Some(1), "stays[1].total_cost"));
+    /// assert_eq!(err.to_string(), "住院总费用不能是负数");
+    /// ```
+    pub fn path(&self) -> String {
+        match self.stay {
+            Some(i) => format!("stays[{i}].{}", self.field.name()),
+            None => self.field.name().to_owned(),
+        }
     }
 }
 
@@ -229,6 +302,8 @@ impl fmt::Display for EstimateError {
                 label
             ),
             ErrorKind::TooManyMembers => f.write_str("每一类家庭成员最多填 100 人"),
+            ErrorKind::NoStays => f.write_str("请至少录入一次住院"),
+            ErrorKind::TooManyStays(max) => write!(f, "每位患者最多录入 {max} 次住院"),
         }
     }
 }

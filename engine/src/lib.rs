@@ -2,6 +2,9 @@
 //! settlement (一站式结算) as the 2017 health poverty-alleviation policy sets it, and says for
 //! each line the rule, the numbers and the clause behind it.
 //!
+//! A patient's several stays are estimated together with [`estimate_year`]: the annual caps and
+//! the 大病保险 deductible and tiers run on each calendar year's totals.
+//!
 //! A plain library: no clock, no I/O, no web crates. The site calls it in the browser; the
 //! `estimate` command-line tool calls it with JSON.
 //!
@@ -31,6 +34,7 @@ mod premium;
 mod result;
 pub mod roster;
 mod settlement;
+mod year;
 
 pub use case::{parse_age, parse_date, Case, CaseInput, HospitalChoice};
 pub use error::{EstimateError, Field};
@@ -40,5 +44,9 @@ pub use result::{
     confidence_mark, BaselineFigure, Doudi, Estimate, Ledger, Line, OrdinaryComparison, Payer, Reason, Warning,
 };
 pub use settlement::{estimate, estimate_figures, estimate_with_policy, Estimator};
+pub use year::{
+    estimate_year, Patient, PatientInput, PayerTotal, Stay, StayInput, Stays, StaysInput, YearEstimate, YearTotals,
+    MAX_STAYS,
+};
 
 pub use policy;

@@ -275,6 +275,10 @@ pub enum Warning {
         /// Whether the user changed it.
         overridden: bool,
     },
+    /// Amounts paid earlier this year were given, but not the earlier stays (nor the year's
+    /// 大病保险 base): they only lower the caps, and the 大病保险 deductible, met once a year,
+    /// may already have been met.
+    EarlierStaysNotEntered,
 }
 
 impl Warning {
@@ -290,6 +294,7 @@ impl Warning {
             Warning::OutOfCountyWithoutReferral { .. } => "out_of_county_without_referral",
             Warning::BasicCapReached { .. } => "basic_cap_reached",
             Warning::CriticalCapReached { .. } => "critical_cap_reached",
+            Warning::EarlierStaysNotEntered => "earlier_stays_not_entered",
         }
     }
 }
@@ -372,6 +377,9 @@ impl fmt::Display for Warning {
                 "大病保险今年已报到年度封顶线{}元（{}），超出的部分不再报销。",
                 format_yuan(*cap),
                 figure_mark(*confidence, *overridden)
+            ),
+            Warning::EarlierStaysNotEntered => f.write_str(
+                "填写了今年已报销的金额，但没有录入今年此前的各次住院：这里只用这些金额扣减年度封顶线，大病保险仍按今年第一次住院计算起付线。大病保险的起付线一年只算一次，可能在此前的住院中已经达到，这次的大病保险可能更多；可以把今年每次住院都录入，一起计算。",
             ),
         }
     }

@@ -164,16 +164,27 @@ fn basic(params: &Parameters, level: HospitalLevel, penalised: bool, poor: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
-// Step 2. 大病保险 — Hunan 三(二) "三提高" second item (poor: I1).
+// Step 2. 大病保险 — Hunan 三(二) "三提高" second item (poor: I1). Counted over the year
+// (calculation.md step 2): the deductible is met once a year and the tiers run on the year's
+// base, so this stay pays `F(B + b) − F(B)`, `B` being what earlier stays this year left after
+// 基本医保 and `b` this stay's.
 
 struct Critical {
     ordinary_deductible: Decimal,
     share: Decimal,
     deductible: Decimal,
+    /// The year's base before this stay (`B`).
+    earlier_base: Decimal,
+    /// What is left of the deductible after the earlier stays: `max(D − B, 0)`.
+    deductible_left: Decimal,
+    /// The year's base above the deductible before this stay: `max(B − D, 0)`.
+    excess_before: Decimal,
+    /// This stay's part of the year's base above the deductible:
+    /// `max(B + b − D, 0) − max(B − D, 0)`.
     excess: Decimal,
     /// Poor: the one ratio. Ordinary: `None`, see `tiers`.
     poor_rate: Option<Decimal>,
-    /// Ordinary: (part of the excess, ratio) for each tier, lowest first.
+    /// Ordinary: (this stay's part in the tier, ratio) for each tier, lowest first.
     tiers: [(Decimal, Decimal); 4],
     computed: Decimal,
     cap: Decimal,
@@ -181,15 +192,17 @@ struct Critical {
     amount: Decimal,
 }
 
-fn critical(params: &Parameters, poor: bool, base: Decimal, paid: Decimal) -> Critical {
+fn critical(params: &Parameters, poor: bool, earlier_base: Decimal, base: Decimal, paid: Decimal) -> Critical {
     let ordinary_deductible = params.value(ParamId::CriticalDeductible);
     let share = params.value(ParamId::CriticalPoorDeductibleShare);
     let deductible = if poor { round_fen(ordinary_deductible * share) } else { ordinary_deductible };
-    let excess = pos(base - deductible);
+    let excess_before = pos(earlier_base - deductible);
+    let excess_after = pos(earlier_base + base - deductible);
     let mut tiers = [(Decimal::ZERO, Decimal::ZERO); 4];
+    // F(B + b) − F(B), exactly; rounded once below.
     let (poor_rate, exact) = if poor {
         let r = params.value(ParamId::CriticalPoorRate);
-        (Some(r), excess * r)
+        (Some(r), excess_after * r - excess_before * r)
     } else {
         let uppers = [
             params.value(ParamId::CriticalTier1Upper),
@@ -202,13 +215,16 @@ fn critical(params: &Parameters, poor: bool, base: Decimal, paid: Decimal) -> Cr
             params.value(ParamId::CriticalTier3Rate),
             params.value(ParamId::CriticalTier4Rate),
         ];
+        // Each tier's part of the stretch of the year's excess this stay adds, from
+        // `excess_before` to `excess_after`.
         let mut lower = Decimal::ZERO;
         let mut sum = Decimal::ZERO;
         for (i, (tier, rate)) in tiers.iter_mut().zip(rates).enumerate() {
             let upper = uppers.get(i).copied();
+            let from = excess_before.max(lower);
             let part = match upper {
-                Some(u) => pos(excess.min(u) - lower),
-                None => pos(excess - lower),
+                Some(u) => pos(excess_after.min(u) - from),
+                None => pos(excess_after - from),
             };
             *tier = (part, rate);
             sum += part * rate;
@@ -223,7 +239,10 @@ fn critical(params: &Parameters, poor: bool, base: Decimal, paid: Decimal) -> Cr
         ordinary_deductible,
         share,
         deductible,
-        excess,
+        earlier_base,
+        deductible_left: pos(deductible - earlier_base),
+        excess_before,
+        excess: excess_after - excess_before,
         poor_rate,
         tiers,
         computed,
@@ -443,6 +462,8 @@ fn basic_line(
 fn critical_line(params: &Parameters, c: &Critical, base: Decimal, poor: bool, words: bool) -> Line {
     let mut s = Words::new(words, 240);
     s.push_str("大病保险：");
+    // Earlier stays this year have counted towards the deductible and the tiers.
+    let earlier = !c.earlier_base.is_zero();
     let reason = if base.is_zero() {
         s.push_str("基本医保报销后政策范围内已没有自付费用，");
         not_this_time(&mut s);
@@ -450,9 +471,13 @@ fn critical_line(params: &Parameters, c: &Critical, base: Decimal, poor: bool, w
     } else {
         s.push_str("基本医保报销后政策范围内还要自付 ");
         yuan(&mut s, base);
+        if earlier {
+            s.push_str(" 元。大病保险的起付线一年只算一次：今年此前住院政策范围内自付已累计 ");
+            yuan(&mut s, c.earlier_base);
+        }
         s.push_str(" 元，");
         if poor {
-            s.push_str("贫困人口起付线为 ");
+            s.push_str(if earlier { "贫困人口起付线 " } else { "贫困人口起付线为 " });
             yuan(&mut s, c.deductible);
             s.push_str(" 元（普通起付线 ");
             yuan(&mut s, c.ordinary_deductible);
@@ -460,27 +485,61 @@ fn critical_line(params: &Parameters, c: &Critical, base: Decimal, poor: bool, w
             percent(&mut s, Decimal::ONE - c.share);
             s.push('）');
         } else {
-            s.push_str("起付线为 ");
+            s.push_str(if earlier { "起付线 " } else { "起付线为 " });
             yuan(&mut s, c.deductible);
             s.push_str(" 元");
         }
-        if base <= c.deductible {
-            s.push_str("，没有超过，不报销。");
+        if earlier {
+            s.push_str("已用去 ");
+            yuan(&mut s, c.deductible - c.deductible_left);
+            if c.deductible_left.is_zero() {
+                s.push_str(" 元、已经用完");
+            } else {
+                s.push_str(" 元、还剩 ");
+                yuan(&mut s, c.deductible_left);
+                s.push_str(" 元");
+            }
+        }
+        if c.excess.is_zero() {
+            s.push_str(if earlier { "，本次没有超过，不报销。" } else { "，没有超过，不报销。" });
             Some(Reason::BelowDeductible)
         } else {
+            let all_above = earlier && c.deductible_left.is_zero();
             if let Some(r) = c.poor_rate {
-                s.push_str("，超过的部分按 ");
-                percent(&mut s, r);
-                s.push_str(" 报销，（");
-                yuan(&mut s, base);
-                s.push_str(" − ");
-                yuan(&mut s, c.deductible);
-                s.push_str("）× ");
+                if all_above {
+                    s.push_str("，本次 ");
+                    yuan(&mut s, base);
+                    s.push_str(" 元全部按 ");
+                    percent(&mut s, r);
+                    s.push_str(" 报销，");
+                    yuan(&mut s, base);
+                    s.push_str(" × ");
+                } else {
+                    s.push_str(if earlier { "，本次超过的部分按 " } else { "，超过的部分按 " });
+                    percent(&mut s, r);
+                    s.push_str(" 报销，（");
+                    yuan(&mut s, base);
+                    s.push_str(" − ");
+                    yuan(&mut s, if earlier { c.deductible_left } else { c.deductible });
+                    s.push_str("）× ");
+                }
                 percent(&mut s, r);
             } else {
-                s.push_str("，超过的 ");
-                yuan(&mut s, c.excess);
-                s.push_str(" 元分段报销，");
+                if all_above {
+                    s.push_str("，本次 ");
+                    yuan(&mut s, base);
+                    s.push_str(" 元全部接着今年的累计分段报销");
+                    if !c.excess_before.is_zero() {
+                        s.push_str("（今年此前超过起付线的已有 ");
+                        yuan(&mut s, c.excess_before);
+                        s.push_str(" 元）");
+                    }
+                    s.push('，');
+                } else {
+                    s.push_str(if earlier { "，本次超过的 " } else { "，超过的 " });
+                    yuan(&mut s, c.excess);
+                    s.push_str(" 元分段报销，");
+                }
                 let mut first = true;
                 for (part, rate) in c.tiers.iter().filter(|(part, _)| !part.is_zero()) {
                     if !first {
@@ -506,7 +565,7 @@ fn critical_line(params: &Parameters, c: &Critical, base: Decimal, poor: bool, w
     let mut ids = Vec::new();
     if !base.is_zero() {
         ids.push(ParamId::CriticalDeductible);
-        if base > c.deductible && c.poor_rate.is_none() {
+        if !c.excess.is_zero() && c.poor_rate.is_none() {
             const TIERS: [(Option<ParamId>, ParamId); 4] = [
                 (Some(ParamId::CriticalTier1Upper), ParamId::CriticalTier1Rate),
                 (Some(ParamId::CriticalTier2Upper), ParamId::CriticalTier2Rate),
@@ -666,7 +725,7 @@ fn nine_disease_gate(f: &Facts<'_>, age: u8, what: &str, words: bool) -> Option<
 /// assert_eq!(e.ordinary_patient_pays.to_string(), "18850.00");
 /// ```
 pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateError> {
-    settle(params, case, true)
+    settle(params, case, Earlier::of(case), true)
 }
 
 /// Like [`estimate`], without writing the sentences: every line's `rule` and the 一兜底 note's
@@ -689,14 +748,13 @@ pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateEr
 /// assert_eq!(figures, full);
 /// ```
 pub fn estimate_figures(params: &Parameters, case: &Case) -> Result<Estimate, EstimateError> {
-    settle(params, case, false)
+    settle(params, case, Earlier::of(case), false)
 }
 
-/// The settlement; `words` says whether to write the sentences.
-fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, EstimateError> {
-    case.validate()?;
-    // The parameters are those of the case's own region, or of the layer it inherits from when
-    // its own had not yet started on the day (a Junshan stay before 2017-09-11).
+/// Whether `params` are those of the layer the case's region inherits from, its own not having
+/// started on the day (a Junshan stay before 2017-09-11); an error when they are not the case's
+/// region's and day's at all.
+fn fallen_back(params: &Parameters, case: &Case) -> Result<bool, EstimateError> {
     let own_layer = params.policy().layer(case.region);
     let fallen_back = params.region() != case.region
         && own_layer.is_some_and(|l| l.inherits == Some(params.region()) && case.date < l.start);
@@ -712,18 +770,88 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
             ErrorKind::ParametersMismatch { region: params.region(), date: params.date() },
         ));
     }
+    Ok(fallen_back)
+}
+
+/// Every check [`estimate`] makes before it computes: the error it would give, if any.
+pub(crate) fn check_case(params: &Parameters, case: &Case) -> Result<(), EstimateError> {
+    case.validate()?;
+    fallen_back(params, case)?;
+    Facts::of(params, case).map(|_| ())
+}
+
+/// What a patient's earlier stays this calendar year used up, on one set of terms: 基本医保
+/// paid (for its cap), the 大病保险 base `B` (the in-policy cost they left after 基本医保) and
+/// 大病保险 paid (for its cap).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SoFar {
+    pub basic_paid: Decimal,
+    pub critical_base: Decimal,
+    pub critical_paid: Decimal,
+}
+
+/// The same for the patient and for the ordinary resident of the comparison, whose stays pay
+/// and leave other amounts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Earlier {
+    pub patient: SoFar,
+    pub ordinary: SoFar,
+}
+
+impl Earlier {
+    /// What a single case says was used earlier this year: the same figures for the comparison
+    /// (calculation.md, a year of stays).
+    pub(crate) fn of(case: &Case) -> Earlier {
+        let so_far = SoFar {
+            basic_paid: case.basic_paid_this_year,
+            critical_base: case.critical_base_this_year.unwrap_or_default(),
+            critical_paid: case.critical_paid_this_year,
+        };
+        Earlier { patient: so_far, ordinary: so_far }
+    }
+
+    /// These figures with the stay estimated as `e` added.
+    pub(crate) fn and(self, e: &Estimate) -> Earlier {
+        let basic = e.line(Payer::BasicInsurance).amount;
+        let critical = e.line(Payer::CriticalIllnessInsurance);
+        Earlier {
+            patient: SoFar {
+                basic_paid: self.patient.basic_paid + basic,
+                critical_base: self.patient.critical_base + critical.base,
+                critical_paid: self.patient.critical_paid + critical.amount,
+            },
+            ordinary: SoFar {
+                basic_paid: self.ordinary.basic_paid + e.ordinary.basic,
+                critical_base: self.ordinary.critical_base + (e.in_policy_cost - e.ordinary.basic),
+                critical_paid: self.ordinary.critical_paid + e.ordinary.critical,
+            },
+        }
+    }
+}
+
+/// The settlement, after what `earlier` stays this year used; `words` says whether to write
+/// the sentences.
+pub(crate) fn settle(
+    params: &Parameters,
+    case: &Case,
+    earlier: Earlier,
+    words: bool,
+) -> Result<Estimate, EstimateError> {
+    case.validate()?;
+    let fallen_back = fallen_back(params, case)?;
+    let own_layer = params.policy().layer(case.region);
     let f = Facts::of(params, case)?;
     let t = case.total_cost;
     let p = case.in_policy_cost;
     let out_of_policy = t - p;
 
     // 1. 基本医保
-    let b = basic(params, f.level, f.penalised, f.poor, p, case.basic_paid_this_year);
+    let b = basic(params, f.level, f.penalised, f.poor, p, earlier.patient.basic_paid);
     let basic_line = basic_line(params, &b, p, f.level, f.spared_by_i6, words);
 
     // 2. 大病保险, on the in-policy self-paid part left
     let base2 = p - b.amount;
-    let c = critical(params, f.poor, base2, case.critical_paid_this_year);
+    let c = critical(params, f.poor, earlier.patient.critical_base, base2, earlier.patient.critical_paid);
     let critical_line = critical_line(params, &c, base2, f.poor, words);
 
     // 3. 扶贫特惠保
@@ -867,8 +995,8 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
     let patient_pays_out_of_policy = fixed(patient_pays - patient_pays_in_policy);
 
     // The same bill for an ordinary resident, steps 1–2 on ordinary terms.
-    let ob = basic(params, f.level, f.ordinary_penalised, false, p, case.basic_paid_this_year);
-    let oc = critical(params, false, p - ob.amount, case.critical_paid_this_year);
+    let ob = basic(params, f.level, f.ordinary_penalised, false, p, earlier.ordinary.basic_paid);
+    let oc = critical(params, false, earlier.ordinary.critical_base, p - ob.amount, earlier.ordinary.critical_paid);
     let ordinary = OrdinaryComparison {
         basic: fixed(ob.amount),
         critical: fixed(oc.amount),
@@ -913,6 +1041,12 @@ fn settle(params: &Parameters, case: &Case, words: bool) -> Result<Estimate, Est
     if c.computed > c.cap_left {
         let (confidence, overridden) = sureness(params, ParamId::CriticalAnnualCap);
         warnings.push(Warning::CriticalCapReached { cap: c.cap, confidence, overridden });
+    }
+    // Amounts paid earlier this year, but not the 大病保险 base of the stays that paid them.
+    if case.critical_base_this_year.is_none()
+        && !(case.basic_paid_this_year.is_zero() && case.critical_paid_this_year.is_zero())
+    {
+        warnings.push(Warning::EarlierStaysNotEntered);
     }
 
     // 一兜底: what is left of the compliant cost may be reduced or waived after review.
@@ -997,7 +1131,7 @@ impl Estimator {
     }
 
     /// The parameters for the case's region and day: resolved the first time, then kept.
-    fn parameters(&mut self, case: &Case) -> Result<&Parameters, EstimateError> {
+    pub(crate) fn parameters(&mut self, case: &Case) -> Result<&Parameters, EstimateError> {
         let policy = &self.policy;
         self.resolved
             .entry((case.region, case.date))

@@ -2,8 +2,8 @@
 //! warnings, the 一兜底 note, the premium subsidies, and every error message.
 
 use engine::{
-    estimate, estimate_with_policy, premium_subsidies, Case, CaseInput, EstimateError, Family, Field, HospitalChoice,
-    Payer, Reason, Warning,
+    estimate, estimate_with_policy, estimate_year, premium_subsidies, Case, CaseInput, EstimateError, Family, Field,
+    HospitalChoice, Patient, PatientInput, Payer, Reason, Stay, StayInput, Stays, StaysInput, Warning, MAX_STAYS,
 };
 use policy::{
     Category, Confidence, Date, DiseaseId, HospitalId, HospitalLevel, Interpretation, ParamId, Policy, Region,
@@ -154,6 +154,10 @@ fn every_warning_reads_plainly() {
             Warning::CriticalCapReached { cap: d("250000"), confidence: Confidence::L, overridden: true },
             "大病保险今年已报到年度封顶线250,000.00元（你修改过的数值），超出的部分不再报销。",
         ),
+        (
+            Warning::EarlierStaysNotEntered,
+            "填写了今年已报销的金额，但没有录入今年此前的各次住院：这里只用这些金额扣减年度封顶线，大病保险仍按今年第一次住院计算起付线。大病保险的起付线一年只算一次，可能在此前的住院中已经达到，这次的大病保险可能更多；可以把今年每次住院都录入，一起计算。",
+        ),
     ];
     for (w, text) in cases {
         assert_eq!(w.to_string(), text, "{}", w.id());
@@ -190,6 +194,10 @@ fn a_cap_already_used_up_gives_its_reason() {
     assert_eq!(e.line(Payer::BasicInsurance).reason, Some(Reason::CapReached));
     assert_eq!(e.line(Payer::CriticalIllnessInsurance).reason, Some(Reason::CapReached));
     let ids: Vec<&str> = e.warnings.iter().map(Warning::id).collect();
+    // The earlier stays were not entered, so the 大病保险 deductible may already have been met.
+    assert_eq!(ids, ["basic_cap_reached", "critical_cap_reached", "earlier_stays_not_entered"]);
+    c.critical_base_this_year = Some(d("300000"));
+    let ids: Vec<&str> = run(&c).warnings.iter().map(Warning::id).collect();
     assert_eq!(ids, ["basic_cap_reached", "critical_cap_reached"]);
 }
 
@@ -326,4 +334,151 @@ fn premium_subsidies_for_a_family() {
         premium_subsidies(&y2020, &Family { tekun: 2, ..Family::default() }, None).unwrap().government_pays,
         d("500.00")
     );
+}
+
+/// The documented example's two stays: the second, entered alone with what the first paid and
+/// left, gives the same 大病保险 as the two estimated together.
+#[test]
+fn a_case_may_give_the_years_critical_illness_base() {
+    let mut second = example();
+    second.date = Date::new(2018, 6, 1).unwrap();
+    second.basic_paid_this_year = d("35600");
+    second.critical_paid_this_year = d("1710");
+    let e = run(&second);
+    assert_eq!(e.line(Payer::CriticalIllnessInsurance).amount, d("1710.00"), "B taken as 0");
+    assert_eq!(e.warnings, [Warning::EarlierStaysNotEntered]);
+
+    second.critical_base_this_year = Some(d("9400"));
+    let e = run(&second);
+    assert_eq!(e.line(Payer::CriticalIllnessInsurance).amount, d("8460.00"));
+    assert!(e.warnings.is_empty());
+    let first = example();
+    let year = estimate_year(
+        &Policy::builtin(),
+        &Stays { patient: Patient::of(&first), stays: vec![Stay::of(&first), Stay::of(&second)] },
+    )
+    .unwrap();
+    assert_eq!(year.stays[1].lines, e.lines, "the same lines and sentences as the two together");
+    // The earlier figures apply to the ordinary comparison too: its base is taken as 9,400
+    // (its own would be 13,850), so (9,400 + 13,850 − 15,000) × 50% = 4,125.
+    assert_eq!(e.ordinary.critical, d("4125.00"));
+    assert_eq!(year.stays[1].ordinary.critical, d("6350.00"));
+
+    // Given as 0, the base says there is nothing to warn about.
+    second.critical_base_this_year = Some(Decimal::ZERO);
+    assert!(run(&second).warnings.is_empty());
+    second.critical_base_this_year = Some(d("-1"));
+    let err = estimate_with_policy(&Policy::builtin(), &second).unwrap_err();
+    assert_eq!(
+        (err.field(), err.to_string().as_str()),
+        ("critical_base_this_year", "今年此前住院政策范围内自付累计不能是负数")
+    );
+    let mut input = CaseInput::example();
+    input.critical_base_this_year = Some("9400.5".into());
+    assert_eq!(input.parse().unwrap().critical_base_this_year, Some(d("9400.5")));
+    input.critical_base_this_year = Some(" ".into());
+    assert_eq!(input.parse().unwrap().critical_base_this_year, None);
+}
+
+#[test]
+fn a_patients_fields_and_a_stays_make_a_case() {
+    let named: Vec<Field> = Field::PATIENT.iter().chain(Field::STAY).copied().collect();
+    let rest: Vec<Field> = Field::CASE.iter().copied().filter(|f| !named.contains(f)).collect();
+    assert_eq!(rest, [Field::BasicPaidThisYear, Field::CriticalPaidThisYear, Field::CriticalBaseThisYear]);
+    assert_eq!(Field::from_name("stays"), Some(Field::Stays));
+    let case = example();
+    assert_eq!(Patient::of(&case).case(&Stay::of(&case)), case);
+}
+
+fn two_stays() -> StaysInput {
+    let c = CaseInput::example();
+    let mut later = StayInput::of(&c);
+    later.date = Some("2018-06-01".into());
+    StaysInput { patient: PatientInput::of(&c), stays: vec![StayInput::of(&c), later] }
+}
+
+#[test]
+fn an_error_in_a_stay_names_the_stay() {
+    let policy = Policy::builtin();
+    let mut input = two_stays();
+    input.stays[1].in_policy_cost = Some("60000".into());
+    let e = input.parse().unwrap_err();
+    assert_eq!((e.path().as_str(), e.stay(), e.field()), ("stays[1].in_policy_cost", Some(1), "in_policy_cost"));
+    assert_eq!(e.to_string(), "政策范围内费用不能超过住院总费用");
+
+    // The patient's fields are the patient's, whichever stay shows the fault.
+    let mut input = two_stays();
+    input.patient.age = Some("200".into());
+    let e = input.parse().unwrap_err();
+    assert_eq!((e.path().as_str(), e.stay()), ("age", None));
+    assert_eq!(e.to_string(), "年龄要填 0 到 150 之间的整数（周岁）");
+
+    // A fault found only when estimating names its stay too, the first in the order given
+    // (not in date order).
+    let mut input = two_stays();
+    input.stays[0].date = Some("2018-09-01".into());
+    input.stays[1].date = Some("2017-06-01".into());
+    let stays = input.parse().unwrap();
+    let e = estimate_year(&policy, &stays).unwrap_err();
+    assert_eq!(e.path(), "stays[1].date");
+    assert_eq!(e.to_string(), "君山区的政策从2017年6月30日起执行，这一天之前住院的费用不能按这项政策计算");
+    let mut input = two_stays();
+    input.patient.region = Some("hunan".into());
+    input.stays[1].hospital = Some("county".into());
+    let e = estimate_year(&policy, &input.parse().unwrap()).unwrap_err();
+    assert_eq!(e.path(), "stays[0].hospital");
+
+    // A typed stay out of range.
+    let mut stays = two_stays().parse().unwrap();
+    stays.stays[1].total_cost = d("-1");
+    assert_eq!(estimate_year(&policy, &stays).unwrap_err().path(), "stays[1].total_cost");
+    stays.patient.tehui_ratio = d("2");
+    assert_eq!(estimate_year(&policy, &stays).unwrap_err().path(), "tehui_ratio");
+}
+
+#[test]
+fn a_patient_has_one_to_a_thousand_stays() {
+    let policy = Policy::builtin();
+    let mut input = two_stays();
+    input.stays.clear();
+    let e = input.parse().unwrap_err();
+    assert_eq!((e.path().as_str(), e.to_string().as_str()), ("stays", "请至少录入一次住院"));
+    let e = estimate_year(&policy, &Stays { patient: Patient::of(&example()), stays: Vec::new() }).unwrap_err();
+    assert_eq!(e.path(), "stays");
+
+    let one = StayInput::of(&CaseInput::example());
+    input.stays = vec![one; MAX_STAYS + 1];
+    let e = input.parse().unwrap_err();
+    assert_eq!((e.path().as_str(), e.to_string().as_str()), ("stays", "每位患者最多录入 1000 次住院"));
+    input.stays.pop();
+    let year = estimate_year(&policy, &input.parse().unwrap()).unwrap();
+    assert_eq!(year.stays.len(), MAX_STAYS);
+    // A thousand stays on one day: both caps are reached, nothing is ever negative.
+    let y = &year.years[0];
+    assert_eq!(
+        (y.line(Payer::BasicInsurance), y.line(Payer::CriticalIllnessInsurance)),
+        (d("150000.00"), d("200000.00"))
+    );
+    assert_eq!(y.covered() + y.patient_pays, y.total_cost);
+}
+
+#[test]
+fn stays_are_settled_in_date_order_and_given_back_in_the_order_entered() {
+    let policy = Policy::builtin();
+    let mut input = two_stays();
+    input.stays.swap(0, 1);
+    let year = estimate_year(&policy, &input.parse().unwrap()).unwrap();
+    let critical: Vec<Decimal> = year.stays.iter().map(|e| e.line(Payer::CriticalIllnessInsurance).amount).collect();
+    assert_eq!(critical, [d("8460.00"), d("1710.00")], "the June stay, entered first, comes after March's");
+    assert!(year.stays[0]
+        .line(Payer::CriticalIllnessInsurance)
+        .rule
+        .contains("今年此前住院政策范围内自付已累计 9,400.00 元"));
+
+    // The next year starts again.
+    input.stays[0].date = Some("2019-01-02".into());
+    let year = estimate_year(&policy, &input.parse().unwrap()).unwrap();
+    let critical: Vec<Decimal> = year.stays.iter().map(|e| e.line(Payer::CriticalIllnessInsurance).amount).collect();
+    assert_eq!(critical, [d("1710.00"), d("1710.00")]);
+    assert_eq!(year.years.iter().map(|y| y.year).collect::<Vec<_>>(), [2018, 2019]);
 }

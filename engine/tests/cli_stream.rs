@@ -225,3 +225,36 @@ fn an_array_is_laid_out_as_its_cases_alone() {
     let error = "{\n    \"error\": \"住院总费用不能是负数\",\n    \"field\": \"total_cost\"\n  }".as_bytes();
     assert_eq!(out.stdout, [&b"[\n  "[..], &alone, b",\n  ", error, b",\n  ", &alone, b"\n]\n"].concat());
 }
+
+/// A patient with a thousand stays (the most one estimate takes), its case padded with blanks to
+/// the 16 MB a case may have: each gives some 6 MB of output, still within the bound.
+#[test]
+fn patients_of_a_thousand_stays_stream_in_bounded_memory() {
+    let stays: Vec<String> = (0..1000)
+        .map(|i| {
+            format!(
+                r#"{{"date":"{:04}-{:02}-{:02}","hospital":"junshan_people","total_cost":"50000","in_policy_cost":"45000"}}"#,
+                2018 + i / 336,
+                i % 336 / 28 + 1,
+                i % 28 + 1
+            )
+        })
+        .collect();
+    let patient = format!(r#"{{"category":"dibao","disease":"gastric_cancer","age":56,"stays":[{}]"#, stays.join(","));
+    let padded = format!("{patient}{}}}", " ".repeat((16 << 20) - patient.len() - 1));
+    assert_eq!(padded.len(), 16 << 20);
+    let run = run_limited(move |w| write!(w, "[{padded},{padded},{CASE}]"));
+    assert_eq!(run.status.code(), Some(0), "{}", run.stderr);
+    assert_eq!(run.elements, 3);
+    assert!(run.len > 12 << 20, "two patients' stays written: {} bytes", run.len);
+    assert!(run.tail.ends_with(&[&element(&the_case_alone())[..], b"\n]\n"].concat()));
+
+    // A list of a million stays is refused without being held.
+    let run = run_limited(|w| {
+        w.write_all(br#"{"category":"dibao","disease":"gastric_cancer","age":56,"stays":[0"#)?;
+        w.write_all(&b",0".repeat(5 << 20))?;
+        w.write_all(b"]}")
+    });
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(run.stderr, "输入有误（stays）：每位患者最多录入 1000 次住院\n");
+}

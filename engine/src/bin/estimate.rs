@@ -1,5 +1,6 @@
 //! `estimate`: reads one case, or an array of cases, as JSON on stdin and writes how each bill
-//! splits across the payers as JSON on stdout. See `engine/README.md` for the contract.
+//! splits across the payers as JSON on stdout. A case with `stays` is one patient's stays,
+//! estimated together over each calendar year. See `engine/README.md` for the contract.
 //!
 //! Exit status: 0 when every case was estimated; 2 when the input or any case is wrong (a single
 //! case: a one-line message on stderr naming the field, nothing on stdout; an array: an
@@ -12,7 +13,10 @@
 //! The cadres' roster file (CSV with Chinese headers, see `engine::roster`) is read instead of
 //! JSON when stdin starts with a byte-order mark or with `序号,姓名`, or with `--csv`.
 
-use engine::{format_plain, roster, CaseInput, Estimate, EstimateError, Estimator, Field};
+use engine::{
+    format_plain, roster, CaseInput, Estimate, EstimateError, Estimator, Field, PatientInput, StayInput, Stays,
+    StaysInput, YearEstimate, MAX_STAYS,
+};
 use policy::Policy;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -46,8 +50,8 @@ const OUTPUT_BUFFER: usize = 1 << 20;
 /// How much of stdin is looked at to tell a roster file from JSON when it starts with blanks.
 const HEAD_LIMIT: usize = 1 << 20;
 
-/// Cases estimated with one [`Estimator`] before it is replaced: it keeps the parameters of
-/// every region and day it has seen, and a file may have a different day on every case.
+/// Stays estimated with one [`Estimator`] before it is replaced: it keeps the parameters of
+/// every region and day it has seen, and a file may have a different day on every stay.
 const ESTIMATOR_CASES: usize = 1024;
 
 const USAGE: &str = "\
@@ -55,8 +59,10 @@ estimate：估算一次住院的费用由各方（基本医保、大病保险、
 Splits a hospital bill across the payers of Hunan's one-stop settlement.
 
 用法 Usage:
-  estimate < 病例.json        一个病例对象，或由病例对象组成的数组（JSON）
-                             one case object, or an array of them (JSON)
+  estimate < 病例.json        一个病例对象，或由病例对象组成的数组（JSON）；有 stays 的病例是
+                             同一患者的各次住院，按年累计
+                             one case object, or an array of them (JSON); a case with
+                             `stays` is one patient's stays, counted over each year
   estimate --csv < 台账.csv   干部台账（CSV，中文表头）；以 BOM 或“序号,姓名”开头的输入不加 --csv 也按台账读
                              the cadres' roster (CSV with Chinese headers)
   estimate --help, -h        显示本说明 show this help
@@ -67,41 +73,58 @@ Splits a hospital bill across the payers of Hunan's one-stop settlement.
 字段和格式见 engine/README.md。Fields and formats: see engine/README.md.
 ";
 
-/// An input error: the JSON field at fault ("" when it is not one field) and a Chinese message.
+/// An input error: the JSON field at fault ("" when it is not one field; `stays[2].total_cost`
+/// in a patient's stays) and a Chinese message.
 #[derive(Debug, PartialEq, Eq)]
 struct InputError {
     field: String,
     message: String,
-    /// Whether the message quotes the field itself, so that the line on stderr does not show
-    /// it twice.
-    quotes_field: bool,
+    /// What the line on stderr names in parentheses: the field, or nothing when the message
+    /// quotes the field itself (so that it is not shown twice), or the stay whose key it quotes.
+    at: String,
 }
 
 impl InputError {
     fn whole(message: impl Into<String>) -> InputError {
-        InputError { field: String::new(), message: message.into(), quotes_field: false }
+        InputError { field: String::new(), message: message.into(), at: String::new() }
+    }
+
+    /// An error about `field` (its JSON path), which the message does not quote.
+    fn at(field: String, message: impl Into<String>) -> InputError {
+        InputError { at: field.clone(), field, message: message.into() }
     }
 
     /// An error about a key of the input, which the message quotes.
     fn key(key: &str, message: String) -> InputError {
-        InputError { field: cut(key), message, quotes_field: true }
+        InputError { field: cut(key), message, at: String::new() }
+    }
+
+    /// An error about a key of stay `index` of a patient's stays, which the message quotes.
+    fn stay_key(index: usize, key: &str, message: String) -> InputError {
+        let at = stay_path(index);
+        InputError { field: format!("{at}.{}", cut(key)), message, at }
     }
 }
 
 impl From<EstimateError> for InputError {
     fn from(e: EstimateError) -> InputError {
-        InputError { field: e.field().to_owned(), message: e.to_string(), quotes_field: false }
+        InputError::at(e.path(), e.to_string())
     }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() || self.quotes_field {
+        if self.at.is_empty() {
             write!(f, "输入有误：{}", self.message)
         } else {
-            write!(f, "输入有误（{}）：{}", self.field, self.message)
+            write!(f, "输入有误（{}）：{}", self.at, self.message)
         }
     }
+}
+
+/// `stays[2]`: the path of a stay of a patient's stays.
+fn stay_path(index: usize) -> String {
+    format!("stays[{index}]")
 }
 
 /// At most [`SHOWN_CHARS`] characters of `text`, and "…" when there were more.
@@ -169,26 +192,74 @@ impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
 
 /// The text of a raw JSON value, as the form would hold it: a string's content, a number's or
 /// a boolean's literal text (exponents are refused by the parsers), `None` for null. Objects
-/// and arrays keep their raw text, which no field accepts.
-fn text_of(field: Field, raw: &RawValue) -> Result<Option<String>, InputError> {
+/// and arrays keep their raw text, which no field accepts. `Err` for a string that cannot be
+/// read.
+fn text_of(raw: &RawValue) -> Result<Option<String>, ()> {
     let t = raw.get().trim();
     if t == "null" {
         return Ok(None);
     }
     if t.starts_with('"') {
-        return serde_json::from_str::<String>(t).map(Some).map_err(|_| InputError {
-            field: field.name().to_owned(),
-            message: "文字格式不对".to_owned(),
-            quotes_field: false,
-        });
+        return serde_json::from_str::<String>(t).map(Some).map_err(|_| ());
     }
     Ok(Some(t.to_owned()))
 }
 
+const BAD_TEXT: &str = "文字格式不对";
+
 const NOT_AN_OBJECT: &str = "每个病例应为一个 JSON 对象，用 { } 括起来";
 
-fn case_input(text: &str) -> Result<CaseInput, InputError> {
+const STAY_NOT_AN_OBJECT: &str = "每一次住院应为一个 JSON 对象，用 { } 括起来";
+
+const STAYS_NOT_AN_ARRAY: &str = "stays 应为由各次住院组成的数组，用 [ ] 括起来";
+
+/// The name of the key of stays in a case: a case with it is a patient's stays.
+const STAYS: &str = "stays";
+
+/// A case of the input: one stay, or a patient's stays.
+enum Parsed {
+    Case(Box<CaseInput>),
+    Patient(StaysInput),
+}
+
+impl Parsed {
+    /// How many stays it has.
+    fn stays(&self) -> usize {
+        match self {
+            Parsed::Case(_) => 1,
+            Parsed::Patient(p) => p.stays.len(),
+        }
+    }
+}
+
+/// The slot of `input` that holds `field`'s text.
+fn slot(input: &mut CaseInput, field: Field) -> Option<&mut Option<String>> {
+    Some(match field {
+        Field::Region => &mut input.region,
+        Field::Date => &mut input.date,
+        Field::Category => &mut input.category,
+        Field::Registered => &mut input.registered,
+        Field::Disease => &mut input.disease,
+        Field::Age => &mut input.age,
+        Field::Hospital => &mut input.hospital,
+        Field::InCounty => &mut input.in_county,
+        Field::Designated => &mut input.designated,
+        Field::Referred => &mut input.referred,
+        Field::TotalCost => &mut input.total_cost,
+        Field::InPolicyCost => &mut input.in_policy_cost,
+        Field::TehuiRatio => &mut input.tehui_ratio,
+        Field::BasicPaidThisYear => &mut input.basic_paid_this_year,
+        Field::CriticalPaidThisYear => &mut input.critical_paid_this_year,
+        Field::CriticalBaseThisYear => &mut input.critical_base_this_year,
+        Field::Stays | Field::Members | Field::TehuiPremium => return None,
+    })
+}
+
+fn parse_case(text: &str) -> Result<Parsed, InputError> {
     let Members(members) = serde_json::from_str::<Members<'_>>(text).map_err(|_| InputError::whole(NOT_AN_OBJECT))?;
+    if members.iter().any(|(Key(key), _)| key == STAYS) {
+        return patient_input(members).map(Parsed::Patient);
+    }
     let mut input = CaseInput::default();
     let mut seen: Vec<Field> = Vec::new();
     for (Key(key), value) in members {
@@ -199,26 +270,112 @@ fn case_input(text: &str) -> Result<CaseInput, InputError> {
             return Err(InputError::key(&key, format!("字段“{}”出现了两次", shown(&key))));
         }
         seen.push(field);
-        let text = text_of(field, value)?;
-        let slot = match field {
-            Field::Region => &mut input.region,
-            Field::Date => &mut input.date,
-            Field::Category => &mut input.category,
-            Field::Registered => &mut input.registered,
-            Field::Disease => &mut input.disease,
-            Field::Age => &mut input.age,
-            Field::Hospital => &mut input.hospital,
-            Field::InCounty => &mut input.in_county,
-            Field::Designated => &mut input.designated,
-            Field::Referred => &mut input.referred,
-            Field::TotalCost => &mut input.total_cost,
-            Field::InPolicyCost => &mut input.in_policy_cost,
-            Field::TehuiRatio => &mut input.tehui_ratio,
-            Field::BasicPaidThisYear => &mut input.basic_paid_this_year,
-            Field::CriticalPaidThisYear => &mut input.critical_paid_this_year,
-            Field::Members | Field::TehuiPremium => continue,
-        };
-        *slot = text;
+        let text = text_of(value).map_err(|()| InputError::at(field.name().to_owned(), BAD_TEXT))?;
+        if let Some(slot) = slot(&mut input, field) {
+            *slot = text;
+        }
+    }
+    Ok(Parsed::Case(Box::new(input)))
+}
+
+/// Why a field of a case cannot be where it is in a patient's stays: a stay's field among the
+/// patient's (`in_stay` false), or the patient's in a stay; and the amounts paid earlier this
+/// year, which the stays give themselves.
+fn misplaced(field: Field, in_stay: bool) -> Option<String> {
+    let (name, label) = (field.name(), field.label());
+    if Field::STAY.contains(&field) {
+        (!in_stay).then(|| format!("“{name}”（{label}）是每一次住院的字段，请写在 stays 的每一次住院里"))
+    } else if Field::PATIENT.contains(&field) {
+        in_stay.then(|| format!("“{name}”（{label}）是患者的字段，各次住院都一样，请写在 stays 外面"))
+    } else {
+        Some(format!(
+            "录入了各次住院（stays）时不用填写“{name}”（{label}）：今年各次住院报销的金额和自付会逐次累计；此前的住院请也录入 stays"
+        ))
+    }
+}
+
+/// The stays of a patient: at most one more than the engine takes (it says so), so that the
+/// list of a case of 16 MB holds a thousand values at most.
+struct StayList<'a>(Vec<&'a RawValue>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for StayList<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = StayList<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of stays")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(stay) = seq.next_element::<&'de RawValue>()? {
+                    if out.len() <= MAX_STAYS {
+                        out.push(stay);
+                    }
+                }
+                Ok(StayList(out))
+            }
+        }
+        d.deserialize_seq(V(std::marker::PhantomData))
+    }
+}
+
+fn patient_input(members: Vec<(Key<'_>, &RawValue)>) -> Result<StaysInput, InputError> {
+    let mut patient = CaseInput::default();
+    let mut seen: Vec<Field> = Vec::new();
+    let mut stays = None;
+    for (Key(key), value) in members {
+        let field = Field::from_name(&key)
+            .filter(|f| Field::CASE.contains(f) || *f == Field::Stays)
+            .ok_or_else(|| InputError::key(&key, format!("不认识的字段“{}”", shown(&key))))?;
+        if seen.contains(&field) {
+            return Err(InputError::key(&key, format!("字段“{}”出现了两次", shown(&key))));
+        }
+        seen.push(field);
+        if field == Field::Stays {
+            stays = Some(value);
+            continue;
+        }
+        if let Some(why) = misplaced(field, false) {
+            return Err(InputError::key(&key, why));
+        }
+        let text = text_of(value).map_err(|()| InputError::at(field.name().to_owned(), BAD_TEXT))?;
+        if let Some(slot) = slot(&mut patient, field) {
+            *slot = text;
+        }
+    }
+    let list = stays
+        .and_then(|raw| serde_json::from_str::<StayList<'_>>(raw.get()).ok())
+        .ok_or_else(|| InputError::at(Field::Stays.name().to_owned(), STAYS_NOT_AN_ARRAY))?;
+    if list.0.len() > MAX_STAYS {
+        // The engine's message, from as many stays as it refuses.
+        let too_many = StaysInput { stays: vec![StayInput::default(); MAX_STAYS + 1], ..StaysInput::default() };
+        return Err(too_many.parse().err().map_or_else(|| InputError::whole(STAYS_NOT_AN_ARRAY), InputError::from));
+    }
+    let mut input = StaysInput { patient: PatientInput::of(&patient), stays: Vec::with_capacity(list.0.len()) };
+    for (i, raw) in list.0.into_iter().enumerate() {
+        let Members(members) = serde_json::from_str::<Members<'_>>(raw.get())
+            .map_err(|_| InputError::at(stay_path(i), STAY_NOT_AN_OBJECT))?;
+        let mut stay = CaseInput::default();
+        let mut seen: Vec<Field> = Vec::new();
+        for (Key(key), value) in members {
+            let field = Field::from_name(&key)
+                .filter(|f| Field::CASE.contains(f))
+                .ok_or_else(|| InputError::stay_key(i, &key, format!("不认识的字段“{}”", shown(&key))))?;
+            if seen.contains(&field) {
+                return Err(InputError::stay_key(i, &key, format!("字段“{}”出现了两次", shown(&key))));
+            }
+            seen.push(field);
+            if let Some(why) = misplaced(field, true) {
+                return Err(InputError::stay_key(i, &key, why));
+            }
+            let text =
+                text_of(value).map_err(|()| InputError::at(format!("{}.{}", stay_path(i), field.name()), BAD_TEXT))?;
+            if let Some(slot) = slot(&mut stay, field) {
+                *slot = text;
+            }
+        }
+        input.stays.push(StayInput::of(&stay));
     }
     Ok(input)
 }
@@ -322,9 +479,93 @@ fn out_case(e: &Estimate) -> OutCase<'_> {
     }
 }
 
-fn one(estimator: &mut Estimator, text: &str) -> Result<Estimate, InputError> {
-    let case = case_input(text)?.parse()?;
-    Ok(estimator.estimate(&case)?)
+/// One stay of a patient's: its day, then what a case alone gives.
+#[derive(Serialize)]
+struct OutStay<'a> {
+    date: String,
+    #[serde(flatten)]
+    estimate: OutCase<'a>,
+}
+
+#[derive(Serialize)]
+struct OutTotal {
+    payer: &'static str,
+    amount: String,
+}
+
+#[derive(Serialize)]
+struct OutYear {
+    year: u16,
+    total_cost: String,
+    lines: Vec<OutTotal>,
+    patient_pays: String,
+    ordinary_patient_pays: String,
+    savings: String,
+}
+
+#[derive(Serialize)]
+struct OutPatient<'a> {
+    stays: Vec<OutStay<'a>>,
+    years: Vec<OutYear>,
+}
+
+fn out_patient<'a>(stays: &Stays, year: &'a YearEstimate) -> OutPatient<'a> {
+    OutPatient {
+        stays: stays
+            .stays
+            .iter()
+            .zip(&year.stays)
+            .map(|(stay, e)| OutStay { date: stay.date.to_string(), estimate: out_case(e) })
+            .collect(),
+        years: year
+            .years
+            .iter()
+            .map(|y| OutYear {
+                year: y.year,
+                total_cost: format_plain(y.total_cost),
+                lines: y
+                    .lines
+                    .iter()
+                    .map(|l| OutTotal { payer: l.payer.id(), amount: format_plain(l.amount) })
+                    .collect(),
+                patient_pays: format_plain(y.patient_pays),
+                ordinary_patient_pays: format_plain(y.ordinary_patient_pays),
+                savings: format_plain(y.savings),
+            })
+            .collect(),
+    }
+}
+
+/// What one case of the input gave.
+enum Outcome {
+    Case(Box<Estimate>),
+    Patient(Stays, YearEstimate),
+}
+
+/// An outcome as it is written.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Out<'a> {
+    Case(OutCase<'a>),
+    Patient(OutPatient<'a>),
+}
+
+fn out_outcome(outcome: &Outcome) -> Out<'_> {
+    match outcome {
+        Outcome::Case(e) => Out::Case(out_case(e)),
+        Outcome::Patient(stays, year) => Out::Patient(out_patient(stays, year)),
+    }
+}
+
+fn estimate_parsed(estimator: &mut Estimator, parsed: Parsed) -> Result<Outcome, InputError> {
+    match parsed {
+        Parsed::Case(input) => Ok(Outcome::Case(Box::new(estimator.estimate(&input.parse()?)?))),
+        Parsed::Patient(input) => {
+            let stays = input.parse()?;
+            let year = estimator.year(&stays)?;
+            Ok(Outcome::Patient(stays, year))
+        }
+    }
 }
 
 fn too_big() -> InputError {
@@ -628,6 +869,12 @@ impl<W: Write> Output<W> {
         let element = std::mem::take(&mut self.element);
         let written = self.laid_out(&element);
         self.element = element;
+        // After a big element (a patient's stays), the memory is given back rather than kept
+        // while the next case is read.
+        if self.element.capacity() > OUTPUT_BUFFER {
+            self.pretty = Vec::new();
+            self.element = Vec::new();
+        }
         written
     }
 
@@ -690,12 +937,13 @@ impl<'p, W: Write> Run<'p, W> {
         }
     }
 
-    fn estimator(&mut self) -> &mut Estimator {
-        if self.with_estimator == ESTIMATOR_CASES {
+    /// The estimator for a case of `stays` stays (each may be on another day).
+    fn estimator(&mut self, stays: usize) -> &mut Estimator {
+        if self.with_estimator > 0 && self.with_estimator + stays > ESTIMATOR_CASES {
             self.estimator = Estimator::new(self.policy);
             self.with_estimator = 0;
         }
-        self.with_estimator += 1;
+        self.with_estimator += stays;
         &mut self.estimator
     }
 
@@ -737,7 +985,7 @@ enum Element {
 }
 
 /// Reads one element of the array: checked by serde_json without keeping it, while the reader
-/// captures an object's bytes for [`case_input`].
+/// captures an object's bytes for [`parse_case`].
 struct ElementSeed<'t>(&'t RefCell<Tap>);
 
 impl<'de> DeserializeSeed<'de> for ElementSeed<'_> {
@@ -793,17 +1041,24 @@ impl<'de, W: Write> Visitor<'de> for Cases<'_, '_, W> {
                     continue;
                 }
                 Element::Object => {
-                    let captured = std::mem::take(&mut self.tap.borrow_mut().captured);
-                    let result = std::str::from_utf8(&captured)
+                    let mut captured = std::mem::take(&mut self.tap.borrow_mut().captured);
+                    let parsed = std::str::from_utf8(&captured)
                         .map_err(|_| InputError::whole(NOT_AN_OBJECT))
-                        .and_then(|text| one(self.run.estimator(), text));
+                        .and_then(parse_case);
+                    // The text is not needed once read: a big case's memory is given back before
+                    // its output (a patient's stays, up to some 6 MB) is made.
+                    captured.clear();
+                    captured.shrink_to(READ_CHUNK);
                     self.tap.borrow_mut().captured = captured;
-                    result
+                    parsed.and_then(|p| {
+                        let stays = p.stays();
+                        estimate_parsed(self.run.estimator(stays), p)
+                    })
                 }
                 Element::TooBig => Err(too_big()),
             };
             let written = match &result {
-                Ok(e) => self.run.item(&out_case(e)),
+                Ok(outcome) => self.run.item(&out_outcome(outcome)),
                 Err(e) => {
                     self.run.failed = true;
                     self.run.item(&OutError { error: &e.message, field: &e.field })
@@ -867,11 +1122,12 @@ fn run_json<R: Read, W: Write>(mut input: Input<R>, out: W, err: &mut dyn Write,
             if overflow {
                 return refuse(err, &too_big());
             }
-            let estimate = std::str::from_utf8(&captured)
-                .map_err(|_| InputError::whole(NOT_AN_OBJECT))
-                .and_then(|text| one(&mut Estimator::new(policy), text));
-            match estimate {
-                Ok(e) => match Output::new(out).single(&out_case(&e)) {
+            let parsed =
+                std::str::from_utf8(&captured).map_err(|_| InputError::whole(NOT_AN_OBJECT)).and_then(parse_case);
+            // The text is not needed once read: its memory is given back before the output is made.
+            drop(captured);
+            match parsed.and_then(|p| estimate_parsed(&mut Estimator::new(policy), p)) {
+                Ok(outcome) => match Output::new(out).single(&out_outcome(&outcome)) {
                     Ok(()) => 0,
                     Err(_) => 1,
                 },
@@ -924,7 +1180,7 @@ fn run_csv<R: Read, W: Write>(mut input: Input<R>, out: W, err: &mut dyn Write, 
     let mut run = Run::new(policy, out);
     for (row, r) in import.in_file_order() {
         let written = match r {
-            Ok(case) => match case.case().and_then(|c| run.estimator().estimate(&c)) {
+            Ok(case) => match case.case().and_then(|c| run.estimator(1).estimate(&c)) {
                 Ok(e) => run.item(&out_case(&e)),
                 Err(e) => {
                     run.failed = true;
