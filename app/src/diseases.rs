@@ -73,15 +73,15 @@ fn cite_link(document: Document, clause: &str, text: String) -> AnyView {
 /// Who the programme covers (Junshan 二, repeating Hunan 一).
 pub(crate) const WHO: Citation = junshan("二", "工作目标");
 
-/// The designated treatment hospital for a disease (Junshan 四(二)1).
+/// The designated treatment hospital for a disease in Junshan (Junshan 四(二)1).
 pub fn treating_hospital(policy: &Policy, disease: DiseaseId) -> Option<&Hospital> {
-    policy.hospitals().iter().find(|h| h.region == Region::Junshan && h.designated_for.contains(&disease))
+    policy.treating_hospital(Region::Junshan, disease)
 }
 
 /// The guidance hospital (定点指导医院) for a disease: the one that takes patients referred up
 /// for it (Junshan 四(二)1).
 pub fn guiding_hospital(policy: &Policy, disease: DiseaseId) -> Option<&Hospital> {
-    policy.hospitals().iter().find(|h| h.region == Region::Junshan && h.designated_when_referred.contains(&disease))
+    policy.guidance_hospital(Region::Junshan, disease)
 }
 
 /// Whether a hospital is the district's guidance hospital.

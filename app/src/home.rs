@@ -323,18 +323,18 @@ pub(crate) fn CoverageCheck() -> impl IntoView {
                     {categories}
                     {choice("不知道", "", move || category.get() == Answer::DontKnow, move || category.set(Answer::DontKnow))}
                 </div>
-                <Show when=asks_registered>
-                    <div class="check-registered" id="check-registered" role="group" aria-labelledby="check-registered-q">
-                        <p id="check-registered-q"><strong>"同时也是建档立卡贫困户吗？"</strong>
-                            " 不改变报销多少，只决定在哪里登记救治台账。"</p>
-                        <div class="choices">
-                            {choice("是", "", move || registered.get() == Answer::Is(true), move || registered.set(Answer::Is(true)))}
-                            {choice("不是", "", move || registered.get() == Answer::Is(false), move || registered.set(Answer::Is(false)))}
-                            {choice("不知道", "", move || registered.get() == Answer::DontKnow, move || registered.set(Answer::DontKnow))}
-                        </div>
-                    </div>
-                </Show>
             </fieldset>
+            <Show when=asks_registered>
+                <fieldset class="check-question" id="check-registered">
+                    <legend>"同时也是建档立卡贫困户吗？"</legend>
+                    <p class="hint">"不改变报销多少，只决定在哪里登记救治台账。"</p>
+                    <div class="choices">
+                        {choice("是", "", move || registered.get() == Answer::Is(true), move || registered.set(Answer::Is(true)))}
+                        {choice("不是", "", move || registered.get() == Answer::Is(false), move || registered.set(Answer::Is(false)))}
+                        {choice("不知道", "", move || registered.get() == Answer::DontKnow, move || registered.set(Answer::DontKnow))}
+                    </div>
+                </fieldset>
+            </Show>
             <fieldset class="check-question" id="check-disease">
                 <legend>"2. 得的是什么病？"</legend>
                 <div class="choices">

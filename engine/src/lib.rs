@@ -42,6 +42,7 @@ pub use money::{format_percent, format_plain, format_yuan, parse_amount, parse_r
 pub use premium::{premium_subsidies, ContributionLine, Family, Premiums, TehuiPremium};
 pub use result::{
     confidence_mark, BaselineFigure, Doudi, Estimate, Ledger, Line, OrdinaryComparison, Payer, Reason, Warning,
+    PAY_AFTER_TREATMENT,
 };
 pub use settlement::{estimate, estimate_figures, estimate_with_policy, Estimator};
 pub use year::{

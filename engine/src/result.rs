@@ -75,6 +75,9 @@ pub enum Reason {
     NotPoor,
     /// The disease is not one of the nine.
     NotNineDiseases,
+    /// 医疗救助 for a disease outside the nine: the 70%/50% rates are the nine's only; other
+    /// assistance follows the civil-affairs rules, which the site does not compute.
+    AssistanceNotComputed,
     /// A children's disease, but the patient is older than its age limit.
     ChildOverAge {
         /// The oldest age covered.
@@ -100,6 +103,7 @@ impl Reason {
             Reason::NothingLeft => "nothing_left",
             Reason::NotPoor => "not_poor",
             Reason::NotNineDiseases => "not_nine_diseases",
+            Reason::AssistanceNotComputed => "assistance_not_computed",
             Reason::ChildOverAge { .. } => "child_over_age",
             Reason::NotDesignated => "not_designated",
             Reason::NoTehuiRatio => "no_tehui_ratio",
@@ -118,6 +122,7 @@ impl fmt::Display for Reason {
             Reason::NothingLeft => f.write_str("没有剩下要付的费用"),
             Reason::NotPoor => f.write_str("不适用：非贫困人口"),
             Reason::NotNineDiseases => f.write_str("不适用：非九种大病"),
+            Reason::AssistanceNotComputed => f.write_str("九种大病以外的医疗救助按民政部门规定，本站不计算"),
             Reason::ChildOverAge { max_age } => write!(f, "不适用：儿童病种只限{max_age}岁及以下"),
             Reason::NotDesignated => f.write_str("不适用：不是该病的定点救治医院"),
             Reason::NoTehuiRatio => f.write_str("未填写扶贫特惠保赔付比例"),
@@ -501,7 +506,21 @@ pub struct Estimate {
     pub doudi: Option<Doudi>,
     /// Where the patient is entered in Junshan's programme, if the patient is one of its.
     pub ledger: Option<Ledger>,
+    /// 先诊疗后付费: a poor patient in hospital inside the county (区) pays no deposit and settles
+    /// at discharge (Hunan 二(三)3: "县域内定点医疗机构"; Junshan 四(三): "区域内定点医院"), see
+    /// [`PAY_AFTER_TREATMENT`].
+    pub pay_after_treatment: bool,
+    /// Whether the hospital counts as the disease's designated treatment hospital for this
+    /// patient (one of the nine within its age limit; 岳阳市一人民医院 for an adult's disease only
+    /// when referred up, I7): what 医院减免 and the district fund need.
+    pub designated: bool,
 }
+
+/// The clauses of 先诊疗后付费.
+pub const PAY_AFTER_TREATMENT: [Citation; 2] = [
+    Citation::new(policy::Document::Hunan, "二(三)3", "一站式结算"),
+    Citation::new(policy::Document::Junshan, "四(三)", "一站式结算"),
+];
 
 impl Estimate {
     /// The line of `payer`.

@@ -33,6 +33,8 @@ struct Facts<'p> {
     /// A children's disease, but the patient is older than its limit.
     over_age: Option<u8>,
     level: HospitalLevel,
+    /// The hospital is inside the county (district).
+    in_county: bool,
     /// The hospital is designated for this disease.
     designated: bool,
     /// Being referred up would make the hospital designated.
@@ -101,6 +103,7 @@ impl<'p> Facts<'p> {
             nine,
             over_age,
             level,
+            in_county,
             designated: nine && designated,
             referral_would_help: nine && !designated && referral_would_help,
             penalised: out_unreferred && !spared_by_i6,
@@ -660,9 +663,16 @@ impl Simple {
         let mut s = Words::new(self.words, 160);
         let _ = write!(s, "{}：{}", self.payer.name(), text);
         not_this_time(&mut s);
-        // The age limit of the children's diseases is a reading of ours.
-        let interpretations =
-            if matches!(reason, Reason::ChildOverAge { .. }) { vec![Interpretation::I4] } else { self.interpretations };
+        // The age limit of the children's diseases is a reading of ours. A payer that does not
+        // apply keeps only the readings that decide whether it applies (I5, I7, I9), not those
+        // about how it would pay.
+        let interpretations = if matches!(reason, Reason::ChildOverAge { .. }) {
+            vec![Interpretation::I4]
+        } else {
+            let decides =
+                |i: &Interpretation| matches!(i, Interpretation::I5 | Interpretation::I7 | Interpretation::I9);
+            self.interpretations.into_iter().filter(decides).collect()
+        };
         Simple { interpretations, ..self }.none(s, reason)
     }
 }
@@ -703,7 +713,7 @@ fn nine_disease_gate(f: &Facts<'_>, age: u8, what: &str, words: bool) -> Option<
                     format!("{what}只针对九种大病，{}不在其中，", f.disease.name)
                 }
             }),
-            Reason::NotNineDiseases,
+            if what == "医疗救助" { Reason::AssistanceNotComputed } else { Reason::NotNineDiseases },
         ));
     }
     None
@@ -1084,7 +1094,12 @@ pub(crate) fn settle(
         savings: fixed(ordinary.patient_pays - patient_pays),
         warnings,
         doudi,
-        ledger: Ledger::of(params.policy(), case.region, case.category, case.registered, case.disease, case.age),
+        // Before the district's plan took effect there was no programme to enter.
+        ledger: (!fallen_back)
+            .then(|| Ledger::of(params.policy(), case.region, case.category, case.registered, case.disease, case.age))
+            .flatten(),
+        pay_after_treatment: f.poor && f.in_county,
+        designated: f.designated,
     })
 }
 

@@ -331,4 +331,27 @@ fn each_line_lists_its_readings_and_its_baseline_figures_with_their_marks() {
     assert_eq!(basic["baselines"][0]["text"], "基本医保住院起付线（县级医院） 500.00 元（公开资料，可信度中）");
     assert_eq!(v["lines"][1]["baselines"][0]["confidence"], "A");
     assert!(v["lines"][2].get("baselines").is_none(), "扶贫特惠保 writes no baseline figure");
+    assert_eq!(v["doudi"]["interpretations"][0].as_str().unwrap().split('：').next(), Some("本站的理解"));
+}
+
+#[test]
+fn pay_after_treatment_is_for_the_poor_inside_the_county_and_designation_is_said() {
+    let v: Value = serde_json::from_slice(&run(example().to_string().as_bytes()).stdout).unwrap();
+    assert_eq!(v["pay_after_treatment"], true);
+    assert_eq!(v["designated"], true);
+    let mut city = example();
+    city["hospital"] = json!("yueyang_first_people");
+    let v: Value = serde_json::from_slice(&run(city.to_string().as_bytes()).stdout).unwrap();
+    assert_eq!(v["pay_after_treatment"], false, "岳阳市一人民医院 is outside the district");
+    assert_eq!(v["designated"], false, "not for gastric cancer without a referral up");
+    let mut ordinary = example();
+    ordinary["category"] = json!("ordinary");
+    let v: Value = serde_json::from_slice(&run(ordinary.to_string().as_bytes()).stdout).unwrap();
+    assert_eq!(v["pay_after_treatment"], false);
+    let mut other = example();
+    other["disease"] = json!("other");
+    let v: Value = serde_json::from_slice(&run(other.to_string().as_bytes()).stdout).unwrap();
+    assert_eq!(v["pay_after_treatment"], true, "any disease, inside the county");
+    assert_eq!(v["lines"][3]["reason"], "九种大病以外的医疗救助按民政部门规定，本站不计算");
+    assert!(v["lines"][3].get("interpretations").is_none());
 }

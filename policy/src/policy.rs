@@ -195,6 +195,32 @@ impl Policy {
         &self.0.hospitals
     }
 
+    /// The hospital of `region` designated to treat `disease` (定点救治医院, Junshan 四(二)1), if
+    /// the region names one: the one place this is looked up.
+    ///
+    /// ```
+    /// use policy::{DiseaseId, HospitalId, Policy, Region};
+    /// let p = Policy::builtin();
+    /// assert_eq!(p.treating_hospital(Region::Junshan, DiseaseId::ChildVsd).map(|h| h.id), Some(HospitalId::YueyangFirstPeople));
+    /// assert_eq!(p.treating_hospital(Region::Junshan, DiseaseId::Esrd).map(|h| h.id), Some(HospitalId::JunshanPeople));
+    /// assert!(p.treating_hospital(Region::Junshan, DiseaseId::Other).is_none());
+    /// assert!(p.treating_hospital(Region::Hunan, DiseaseId::Esrd).is_none());
+    /// ```
+    pub fn treating_hospital(&self, region: Region, disease: DiseaseId) -> Option<&Hospital> {
+        self.0.hospitals.iter().find(|h| h.region == region && h.designated_for.contains(&disease))
+    }
+
+    /// The guidance hospital of `region` (定点指导医院) that takes patients of `disease` referred up.
+    ///
+    /// ```
+    /// use policy::{DiseaseId, HospitalId, Policy, Region};
+    /// let p = Policy::builtin();
+    /// assert_eq!(p.guidance_hospital(Region::Junshan, DiseaseId::ColonCancer).map(|h| h.id), Some(HospitalId::YueyangFirstPeople));
+    /// ```
+    pub fn guidance_hospital(&self, region: Region, disease: DiseaseId) -> Option<&Hospital> {
+        self.0.hospitals.iter().find(|h| h.region == region && h.designated_when_referred.contains(&disease))
+    }
+
     /// The disease with this id. The loader guarantees each id is present once.
     pub fn disease(&self, id: DiseaseId) -> &Disease {
         // Sorted by id and complete, so the id's position is its index.

@@ -167,7 +167,7 @@ test('import, edit-free checks, export, reload, print forms and clear-all', asyn
   await page.waitForSelector('#att3');
   assert.equal(await page.locator('#att3-cutoff').innerText(), '2018年3月31日');
   assert.match(await page.locator('#att3').innerText(), /填报单位（盖章）：[\s\S]*填报人：[\s\S]*联系电话：/);
-  const att3 = await page.locator('#att3 tbody tr').evaluateAll((trs) => trs.map((tr) =>
+  const att3 = await page.locator('#att3 .att3-progress tbody tr').evaluateAll((trs) => trs.map((tr) =>
     [tr.dataset.group, ...[...tr.querySelectorAll('td')].map((td) => Number(td.textContent))]));
   assert.deepEqual(att3, [
     // label, 建档立卡: 总数 累计 本季度 未完成, 非建档立卡: 总数 累计 本季度 未完成

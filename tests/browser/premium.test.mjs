@@ -61,7 +61,7 @@ test('1 特困 + 2 低保 in 2020: the family pays ¥250.00, the government ¥50
   assert.equal(await dibao.locator('a.citation').first().getAttribute('href'), '/documents/hunan#s3-2');
   assert.match(await dibao.locator('.cite').innerText(), /岳君卫发〔2017〕71号 三/);
   // The contribution is a baseline from public sources, and the page says so.
-  assert.match(await page.locator('#contribution-note').innerText(), /250\.00.*基线参数，来自公开资料，可调整/);
+  assert.match(await page.locator('#contribution-note').innerText(), /250\.00.*（公开资料，可信度中）/);
   // The state is in the link.
   await page.waitForFunction(() => location.hash === '#y=2020&r=junshan&tekun=1&dibao=2');
 

@@ -7,10 +7,11 @@
 // has no label or mark beside them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, waitForApp, pageTable } from './helpers.mjs';
+import { mkdirSync } from 'node:fs';
+import { BASE_URL, launch, openPage, waitForApp, pageTable, screenshot } from './helpers.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
+before(async () => { mkdirSync('tests/output', { recursive: true }); browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 // What states a reading, by id. The patterns are written as the site writes the rule, not as the
@@ -100,6 +101,7 @@ test('the calculator, the embed and the printed sheet label every reading and ma
       await page.waitForSelector('#family-pays');
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       await check(page, `${path}: ${name}`);
+      if (path === '/calculator' && fragment.includes('child_apl')) await screenshot(page, 'result-child-yueyang-360');
       for (const id of await page.locator('main [data-reading]').evaluateAll((els) => els.map((e) => e.dataset.reading))) readings.add(id);
     }
     // The printed sheet is the same result: its marks must print.

@@ -160,7 +160,7 @@ pub fn Attachment3(rows: Vec<Row>, cutoff: Date) -> impl IntoView {
                 <span>"填报人：" <span class="blank"></span></span>
                 <span>"联系电话：" <span class="blank"></span></span>
             </p>
-            <table>
+            <table class="att3-progress">
                 <thead>
                     <tr>
                         <th colspan="5" scope="colgroup">"建档立卡人数"</th>

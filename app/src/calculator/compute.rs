@@ -227,20 +227,14 @@ pub fn compute(policy: &Policy, state: &CalcState, today: &str) -> Outcome {
     outcome
 }
 
-/// Whether the case's hospital is the designated one for its disease.
-pub fn is_designated(policy: &Policy, case: &Case) -> bool {
-    match case.hospital {
-        HospitalChoice::Named(id) => policy.hospital(id).is_designated_for(case.disease, case.referred),
-        HospitalChoice::Level { designated, .. } => designated,
-    }
-}
-
-/// The designated hospital for a disease in the case's region, as a hospital choice.
+/// The designated hospital for the case's disease in its region, as a hospital choice: the
+/// named one, or a designated county hospital where the region names none. `None` for a patient
+/// outside the nine diseases (or a child past the age limit, I4).
 pub fn designated_hospital(policy: &Policy, case: &Case) -> Option<HospitalChoice> {
-    if case.disease == DiseaseId::Other {
+    if !policy.disease(case.disease).covers_age(case.age) {
         return None;
     }
-    let named = policy.hospitals().iter().find(|h| h.region == case.region && h.designated_for.contains(&case.disease));
+    let named = policy.treating_hospital(case.region, case.disease);
     Some(match named {
         Some(h) => HospitalChoice::Named(h.id),
         None => HospitalChoice::Level { level: HospitalLevel::County, in_county: true, designated: true },
@@ -264,7 +258,7 @@ fn what_ifs(policy: &Policy, params: &Parameters, case: &Case, result: &Estimate
     let mut out = Vec::new();
 
     // At the designated hospital, or elsewhere.
-    let other_hospital = if is_designated(policy, case) {
+    let other_hospital = if result.designated {
         match case.hospital {
             HospitalChoice::Named(id) => {
                 let h = policy.hospital(id);
@@ -282,7 +276,7 @@ fn what_ifs(policy: &Policy, params: &Parameters, case: &Case, result: &Estimate
         if let Some(other_pays) = pays(&alt) {
             out.push(WhatIf {
                 id: "hospital",
-                question: if is_designated(policy, case) {
+                question: if result.designated {
                     "如果不在定点医院住院？".into()
                 } else {
                     "如果到定点医院住院？".into()

@@ -342,7 +342,7 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
 /// the case's region (an empty region is Junshan, as in the engine).
 pub fn designated_for(policy: &Policy, s: &CalcState, disease: DiseaseId) -> Option<HospitalId> {
     let region = Region::from_id(s.get(Field::Region)).unwrap_or(Region::Junshan);
-    policy.hospitals().iter().find(|h| h.region == region && h.designated_for.contains(&disease)).map(|h| h.id)
+    policy.treating_hospital(region, disease).map(|h| h.id)
 }
 
 /// The named hospitals to offer, the designated one for the disease first.

@@ -2,13 +2,12 @@
 //! its rule and clause, what the family pays, the comparison with an ordinary resident, a chart,
 //! the warnings and the notes on 一兜底 and 先诊疗后付费.
 
-use engine::{Estimate, HospitalChoice, Line, Payer};
+use engine::{Estimate, Line, Payer};
 use leptos::prelude::*;
-use policy::{Citation, Policy};
 use rust_decimal::Decimal;
 
 use super::advanced::AdvancedPanel;
-use super::compute::{is_designated, WhatIf};
+use super::compute::WhatIf;
 use super::use_calc;
 use crate::cite::{BaselineFigures, CitationLink, Readings};
 use crate::daxie::daxie;
@@ -141,16 +140,6 @@ fn WhatIfs() -> impl IntoView {
     }
 }
 
-/// The no-deposit note: poor patients at a designated hospital in the county pay nothing up
-/// front (Hunan 二(三)3; Junshan 四(三)).
-fn no_deposit_applies(policy: &Policy, case: &engine::Case) -> bool {
-    let in_county = match case.hospital {
-        HospitalChoice::Named(id) => policy.hospital(id).in_district,
-        HospitalChoice::Level { in_county, .. } => in_county,
-    };
-    case.category != policy::Category::Ordinary && in_county && is_designated(policy, case)
-}
-
 /// The whole result, or what is still missing; then the comparisons and the parameters,
 /// which keep their own state (open, focused) while the figures above them change.
 #[component]
@@ -166,7 +155,6 @@ pub fn ResultView() -> impl IntoView {
 #[component]
 fn Figures() -> impl IntoView {
     let calc = use_calc();
-    let policy = Policy::builtin();
     move || {
         if !calc.ready.get() {
             return view! { <p class="loading">"正在准备计算……"</p> }.into_any();
@@ -186,8 +174,7 @@ fn Figures() -> impl IntoView {
             }
         };
         let custom = outcome.custom_parameters();
-        let case = outcome.case;
-        let no_deposit = case.is_some_and(|c| no_deposit_applies(&policy, &c));
+        let no_deposit = estimate.pay_after_treatment;
         let covered = estimate.covered();
         let pays_wan = wan(estimate.patient_pays);
         let lines = estimate.lines.clone().into_iter().map(|line| view! { <PayerLine line/> }).collect_view();
@@ -245,6 +232,7 @@ fn Figures() -> impl IntoView {
                         engine::format_yuan(estimate.patient_pays_out_of_policy),
                     )}</p>
                 </div>
+                <div class="result-notes">
                 {doudi.map(|d| view! {
                     <div class="note doudi">
                         <h3>"还是付不起怎么办"</h3>
@@ -263,14 +251,15 @@ fn Figures() -> impl IntoView {
                 {no_deposit.then(|| view! {
                     <div class="note no-deposit">
                         <h3>"先看病，后付费"</h3>
-                        <p>"在本县（区）的定点医院住院，凭身份证明可以“先诊疗后付费”，不用交住院押金；出院时只付自己负担的部分。"</p>
+                        <p>"参加城乡居民医保的贫困病人，在本县（区）内的定点医疗机构住院，凭身份证明可以“先诊疗后付费”，不用交住院押金；出院时一站式结算，只付自己负担的部分。"</p>
                         <p class="cite">"依据："
-                            <CitationLink citation=Citation::new(policy::Document::Hunan, "二(三)3", "一站式结算")/>
+                            <CitationLink citation=engine::PAY_AFTER_TREATMENT[0]/>
                             "；"
-                            <CitationLink citation=Citation::new(policy::Document::Junshan, "四(三)", "一站式结算")/>
+                            <CitationLink citation=engine::PAY_AFTER_TREATMENT[1]/>
                         </p>
                     </div>
                 })}
+                </div>
                 <p class="terms no-print">"看不懂的词，点一下看解释："
                     {[TermId::Zhengcefanwei, TermId::Qifuxian, TermId::Fengdingxian, TermId::Heguizifu, TermId::Yizhanshi, TermId::Doudi]
                         .into_iter()

@@ -408,6 +408,7 @@ struct OutDoudi<'a> {
     amount: String,
     note: &'a str,
     citation: String,
+    interpretations: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -426,6 +427,8 @@ struct OutCase<'a> {
     warnings: Vec<String>,
     doudi: Option<OutDoudi<'a>>,
     ledger: Option<OutLedger>,
+    pay_after_treatment: bool,
+    designated: bool,
 }
 
 #[derive(Serialize)]
@@ -474,7 +477,10 @@ fn out_case(e: &Estimate) -> OutCase<'_> {
             amount: format_plain(d.amount),
             note: &d.text,
             citation: d.citation.to_string(),
+            interpretations: d.interpretations.iter().map(|i| format!("{}：{}", i.label(), i.text())).collect(),
         }),
+        pay_after_treatment: e.pay_after_treatment,
+        designated: e.designated,
         ledger: e.ledger.map(|l| OutLedger { id: l.id(), name: l.name(), citation: l.citation().to_string() }),
     }
 }
@@ -546,13 +552,13 @@ enum Outcome {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Out<'a> {
-    Case(OutCase<'a>),
+    Case(Box<OutCase<'a>>),
     Patient(OutPatient<'a>),
 }
 
 fn out_outcome(outcome: &Outcome) -> Out<'_> {
     match outcome {
-        Outcome::Case(e) => Out::Case(out_case(e)),
+        Outcome::Case(e) => Out::Case(Box::new(out_case(e))),
         Outcome::Patient(stays, year) => Out::Patient(out_patient(stays, year)),
     }
 }
