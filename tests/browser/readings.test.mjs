@@ -48,7 +48,7 @@ async function unmarked(page) {
       }
       if (baseline.test(text)) {
         const marked = scope.querySelector('[data-confidence]') || scope.closest('[data-confidence]')
-          || /公开资料|估计值|你修改过的数值|基线参数/.test(scopeText);
+          || /公开资料，可信度[高中低]|估计值，请以当地政策为准|你修改过的数值|基线参数，来自公开资料/.test(scopeText);
         if (!marked) problems.push(`baseline: ${text.trim().slice(0, 160)}`);
       }
     }
