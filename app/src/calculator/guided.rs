@@ -210,7 +210,7 @@ pub fn problems(step: Step, s: &CalcState) -> Vec<Problem> {
             }
             out.extend(total.err());
             out.extend(in_policy.err());
-            out.sort_by_key(|p| super::state::FIELDS.iter().position(|f| *f == p.key));
+            out.sort_by_key(|p| Field::CASE.iter().position(|f| *f == p.key));
         }
         Step::Date => {
             let text = s.get(Field::Date).trim();

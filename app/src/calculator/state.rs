@@ -9,24 +9,10 @@ use engine::{CaseInput, Field};
 
 use crate::fragment::{decode, encode};
 
-/// The fields of a case the calculator keeps, in the fragment's order.
-pub const FIELDS: [Field; 15] = [
-    Field::Region,
-    Field::Date,
-    Field::Category,
-    Field::Registered,
-    Field::Disease,
-    Field::Age,
-    Field::Hospital,
-    Field::InCounty,
-    Field::Designated,
-    Field::Referred,
-    Field::TotalCost,
-    Field::InPolicyCost,
-    Field::TehuiRatio,
-    Field::BasicPaidThisYear,
-    Field::CriticalPaidThisYear,
-];
+/// The fields of a case the calculator keeps, in the fragment's order: the engine's, as many
+/// as [`Field::CASE`] lists, of which those with a [`short`] key are kept.
+const KEPT: usize = 16;
+const _: () = assert!(Field::CASE.len() == KEPT);
 
 /// The key of a field in the fragment: short, so that a link fits a QR code comfortably; `None`
 /// for a field the calculator does not keep.
@@ -51,13 +37,20 @@ pub const fn short(field: Field) -> Option<&'static str> {
     })
 }
 
-/// Where a field's value is kept in [`CalcState`].
+/// The fields the calculator keeps, in the fragment's order.
+pub fn fields() -> impl Iterator<Item = Field> {
+    Field::CASE.iter().copied().filter(|f| short(*f).is_some())
+}
+
+/// Where a field's value is kept in [`CalcState`]: its place in [`Field::CASE`], for a field the
+/// calculator keeps.
 fn slot(field: Field) -> Option<usize> {
-    FIELDS.iter().position(|f| *f == field)
+    short(field)?;
+    Field::CASE.iter().position(|f| *f == field)
 }
 
 fn from_short(text: &str) -> Option<Field> {
-    FIELDS.into_iter().find(|f| short(*f) == Some(text))
+    fields().find(|f| short(*f) == Some(text))
 }
 
 /// Whether a value of this field is one word of a closed list (so anything else in a link means
@@ -100,10 +93,10 @@ pub enum Mode {
 /// The calculator's whole input, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CalcState {
-    /// Field values as text, in [`FIELDS`] order; empty means not given.
-    values: [String; FIELDS.len()],
-    /// Fields the visitor answered "不知道" to, in [`FIELDS`] order; the estimate takes a stated
-    /// assumption.
+    /// Field values as text, in [`Field::CASE`] order; empty means not given.
+    values: [String; KEPT],
+    /// Fields the visitor answered "不知道" to, in [`Field::CASE`] order; the estimate takes a
+    /// stated assumption.
     pub unknown: Vec<Field>,
     /// Parameters the visitor changed in the advanced panel: (parameter id, value as typed, in
     /// the unit shown: percent for ratios, yuan for money).
@@ -193,7 +186,7 @@ impl CalcState {
     /// that entry was written (empty here, filled in `newer`) are kept, so going back a step
     /// and forward again does not lose them. Everything this entry does say wins.
     pub fn returning_to(mut self, newer: &CalcState) -> CalcState {
-        for key in FIELDS {
+        for key in fields() {
             if self.get(key).is_empty() && !self.is_unknown(key) {
                 if newer.is_unknown(key) {
                     self.set_unknown(key);
@@ -214,7 +207,7 @@ impl CalcState {
         } else if self.step > 0 {
             parts.push(format!("s={}", self.step));
         }
-        for key in FIELDS {
+        for key in fields() {
             let value = self.get(key);
             if let Some(name) = short(key).filter(|_| !value.is_empty()) {
                 parts.push(format!("{name}={}", encode(value)));
