@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod assumptions;
 mod citation;
 mod date;
 mod ids;
@@ -25,6 +26,7 @@ mod load;
 mod params;
 mod policy;
 
+pub use assumptions::{assumptions, AssumedFigure, Assumptions};
 pub use citation::{Citation, Source};
 pub use date::{Date, DateParseError};
 pub use ids::{
@@ -44,4 +46,6 @@ pub mod data {
     pub const DISEASES: &str = include_str!("../data/diseases.json");
     /// The two named hospitals.
     pub const HOSPITALS: &str = include_str!("../data/hospitals.json");
+    /// What the calculator takes for "不知道".
+    pub const ASSUMPTIONS: &str = include_str!("../data/assumptions.json");
 }

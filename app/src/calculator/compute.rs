@@ -9,12 +9,10 @@ use rust_decimal::Decimal;
 use super::state::CalcState;
 use engine::Field;
 
-/// The national average cost of one nine-disease case in 2017 (national health commission,
-/// 2017-11-24 press conference), used when the visitor does not know the bill.
-pub const AVERAGE_CASE_COST: &str = "18200";
-
-/// Share of the bill taken as in-policy when the visitor does not know it.
-pub const ASSUMED_IN_POLICY_SHARE: Decimal = Decimal::from_parts(9, 0, 0, false, 1);
+/// The mark of an assumed figure: how sure it is, as every baseline figure's mark.
+pub fn assumed_mark(figure: &policy::AssumedFigure) -> &'static str {
+    engine::confidence_mark(figure.confidence)
+}
 
 /// The annual-cap what-if: this much of the basic insurance cap already used this year.
 pub const CAP_WHAT_IF_LEFT: Decimal = Decimal::from_parts(20000, 0, 0, false, 0);
@@ -101,14 +99,21 @@ pub fn apply_assumptions(state: &CalcState, today: &str) -> (CalcState, Vec<Stri
         s.set(Field::Disease, DiseaseId::Other.id());
         said.push("疾病不知道：按九种大病以外的其他疾病估算（没有九种大病的医疗救助和医院减免；其他疾病的医疗救助按民政部门规定，本站不计算）。".into());
     }
-    let child = DiseaseId::from_id(s.get(Field::Disease)).is_some_and(|d| d.id().starts_with("child_"));
+    // A child's disease is assumed at its age limit (I4), anything else at an adult's age.
+    let child_limit = DiseaseId::from_id(s.get(Field::Disease)).and_then(|d| Policy::builtin().disease(d).max_age);
     if state.is_unknown(Field::Age) {
-        s.set(Field::Age, if child { "14" } else { "50" });
-        said.push(if child {
-            "年龄不知道：按14岁估算（文件只写“儿童”，本站按0至14岁算儿童，本站的理解 I4）。".into()
-        } else {
-            "年龄不知道：这个病的报销与年龄无关，不影响结果。".into()
-        });
+        match child_limit {
+            Some(max_age) => {
+                s.set(Field::Age, max_age.to_string());
+                said.push(format!(
+                    "年龄不知道：按{max_age}岁估算（文件只写“儿童”，本站按0至{max_age}岁算儿童，本站的理解 I4）。"
+                ));
+            }
+            None => {
+                s.set(Field::Age, policy::assumptions().adult_age.to_string());
+                said.push("年龄不知道：这个病的报销与年龄无关，不影响结果。".into());
+            }
+        }
     }
     if state.is_unknown(Field::Hospital) {
         s.set(Field::Hospital, HospitalLevel::County.id());
@@ -128,14 +133,21 @@ pub fn apply_assumptions(state: &CalcState, today: &str) -> (CalcState, Vec<Stri
         said.push("是否转诊不知道：按没有办理转诊估算。".into());
     }
     if state.is_unknown(Field::TotalCost) {
-        s.set(Field::TotalCost, AVERAGE_CASE_COST);
-        said.push("总费用不知道：按2017年全国九种大病每例平均费用18,200元估算。".into());
+        let assumed = &policy::assumptions().total_cost;
+        s.set(Field::TotalCost, assumed.value.to_string());
+        said.push(format!("总费用不知道：按{}估算（{}）。", assumed.text, assumed_mark(assumed)));
     }
     if state.is_unknown(Field::InPolicyCost) {
         if let Ok(total) = engine::parse_amount(engine::Field::TotalCost, s.get(Field::TotalCost)) {
-            let assumed = engine::round_fen(total * ASSUMED_IN_POLICY_SHARE);
+            let share = &policy::assumptions().in_policy_share;
+            let assumed = engine::round_fen(total * share.value);
             s.set(Field::InPolicyCost, assumed.to_string());
-            said.push(format!("政策范围内费用不知道：按总费用的九成估算，即{}元。", engine::format_yuan(assumed)));
+            said.push(format!(
+                "政策范围内费用不知道：按{}估算，即{}元（{}）。",
+                share.text,
+                engine::format_yuan(assumed),
+                assumed_mark(share)
+            ));
         }
     }
     for (key, text) in [

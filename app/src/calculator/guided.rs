@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use policy::{Category, DiseaseGroup, DiseaseId, HospitalId, HospitalLevel, Policy, Region};
 use wasm_bindgen::JsCast;
 
-use super::compute::AVERAGE_CASE_COST;
+use super::compute::assumed_mark;
 use super::state::CalcState;
 use super::{use_calc, Calc, ResultView};
 use crate::money::yuan;
@@ -192,7 +192,7 @@ pub fn problems(step: Step, s: &CalcState) -> Vec<Problem> {
             };
             let total = amount(Field::TotalCost, engine::Field::TotalCost, "住院总费用");
             let in_policy = amount(Field::InPolicyCost, engine::Field::InPolicyCost, "政策范围内费用");
-            let assumed_total = || engine::parse_amount(engine::Field::TotalCost, AVERAGE_CASE_COST).ok();
+            let assumed_total = || Some(policy::assumptions().total_cost.value);
             if let (Ok(total), Ok(Some(in_policy))) = (&total, &in_policy) {
                 match total.or_else(assumed_total) {
                     Some(t) if *in_policy > t && total.is_some() => {
@@ -574,7 +574,7 @@ fn pick(
 }
 
 /// The "不知道" answer for `key`; pressing it again takes it back.
-fn dont_know(flow: Flow, key: Field, help: &'static str) -> impl IntoView {
+fn dont_know(flow: Flow, key: Field, help: impl Into<String>) -> impl IntoView {
     let state = flow.calc.state;
     answer(
         "不知道".into(),
@@ -683,7 +683,7 @@ fn text_field(
     label: &'static str,
     hint: String,
     inputmode: &'static str,
-    unknown_help: &'static str,
+    unknown_help: impl Into<String>,
 ) -> impl IntoView {
     let state = flow.calc.state;
     let has_error = move || flow.message(key).is_some();
@@ -880,7 +880,7 @@ fn costs_step(flow: Flow) -> impl IntoView {
                 "住院总费用（元）",
                 "结算单上的“总费用”或“医疗费总额”。".into(),
                 "decimal",
-                "按2017年全国九种大病每例平均费用18,200元估算。",
+                format!("按{}估算（{}）。", policy::assumptions().total_cost.text, assumed_mark(&policy::assumptions().total_cost)),
             )}
             {text_field(
                 flow,
@@ -888,7 +888,7 @@ fn costs_step(flow: Flow) -> impl IntoView {
                 "政策范围内费用（元）",
                 "医保可以报销的部分，结算单上常写作“政策范围内”或“合规费用”。".into(),
                 "decimal",
-                "按总费用的九成估算，结果里会写明。",
+                format!("按{}估算（{}），结果里会写明。", policy::assumptions().in_policy_share.text, assumed_mark(&policy::assumptions().in_policy_share)),
             )}
         },
     )
