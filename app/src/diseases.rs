@@ -10,68 +10,19 @@ use leptos::prelude::*;
 
 use crate::money::yuan;
 use policy::{
-    Category, Citation, Date, Disease, DiseaseGroup, DiseaseId, Document, Hospital, Interpretation, ParamId, Policy,
-    Region, Source,
+    Category, Citation, Date, Disease, DiseaseGroup, DiseaseId, Hospital, Interpretation, ParamId, Policy, Region,
 };
 use rust_decimal::Decimal;
 
 use crate::calculator::state::CalcState;
-use crate::cite::{ConfidenceMark, ReadingMark};
-use crate::documents::clause_href;
+use crate::cite::{source_cite, Cite, ConfidenceMark, ReadingMark};
 use engine::Field;
-
-// ---------------------------------------------------------------------------------------------
-// Citations
-
-/// A clause of the Hunan document, labelled.
-pub(crate) const fn hunan(clause: &'static str, label: &'static str) -> Citation {
-    Citation::new(Document::Hunan, clause, label)
-}
-
-/// A clause of the Junshan document, labelled.
-pub(crate) const fn junshan(clause: &'static str, label: &'static str) -> Citation {
-    Citation::new(Document::Junshan, clause, label)
-}
-
-/// "依据：" and a link to the clause in the original document (plain text if it has no anchor).
-#[component]
-pub(crate) fn Cite(citation: Citation) -> impl IntoView {
-    view! { <span class="cite">"依据："{cite_link(citation.document, citation.clause, citation.to_string())}</span> }
-}
-
-/// Two clauses that say the same thing, one after the other.
-#[component]
-pub(crate) fn Cite2(first: Citation, second: Citation) -> impl IntoView {
-    view! {
-        <span class="cite">"依据："
-            {cite_link(first.document, first.clause, first.to_string())}"；"
-            {cite_link(second.document, second.clause, second.to_string())}
-        </span>
-    }
-}
-
-/// A data file's source (a clause of a document, or a public source) as a citation.
-pub(crate) fn source_cite(source: &Source) -> AnyView {
-    let text = source.to_string();
-    let link = match source {
-        Source::Document { document, clause, .. } => cite_link(*document, clause, text),
-        Source::Public { .. } => view! { <span class="citation">{text}</span> }.into_any(),
-    };
-    view! { <span class="cite">"依据："{link}</span> }.into_any()
-}
-
-fn cite_link(document: Document, clause: &str, text: String) -> AnyView {
-    match clause_href(document.id(), clause) {
-        Some(href) => view! { <a class="citation" href=href>{text}</a> }.into_any(),
-        None => view! { <span class="citation">{text}</span> }.into_any(),
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Who, where, how much: plain functions, tested natively.
 
 /// Who the programme covers (Junshan 二, repeating Hunan 一).
-pub(crate) const WHO: Citation = junshan("二", "工作目标");
+pub(crate) const WHO: Citation = Citation::junshan("二", "工作目标");
 
 /// The designated treatment hospital for a disease in Junshan (Junshan 四(二)1).
 pub fn treating_hospital(policy: &Policy, disease: DiseaseId) -> Option<&Hospital> {
@@ -264,7 +215,7 @@ pub fn DiseasesPage() -> impl IntoView {
             <p class="lead">
                 "君山区对"<Term id=TermId::NongcunPinkun/>"中得了下面4类9种病的，集中救治：到"<Term id=TermId::Dingdianyiyuan/>"治疗，费用由"<Term id=TermId::Jibenyibao>"医保"</Term>"、"<Term id=TermId::Dabingbaoxian/>"、"<Term id=TermId::Yiliaojiuzhu/>"、"<Term id=TermId::Jianmian/>"、"<Term id=TermId::Zhuanxiangzijin>"区级专项资金"</Term>"一层一层报销。"
             </p>
-            <p><Cite citation=junshan("二", "工作目标")/></p>
+            <p><Cite citations=vec![Citation::junshan("二", "工作目标")]/></p>
             <div class="notice portal-note">
                 <p>"每张卡片里的例子都由本站的计算器当场算出：一位农村低保对象，住院总费用 "
                     {whole_yuan(EXAMPLE_TOTAL)}" 元，其中"<Term id=TermId::Zhengcefanwei>"政策范围内"</Term>" "{whole_yuan(EXAMPLE_IN_POLICY)}
@@ -276,7 +227,7 @@ pub fn DiseasesPage() -> impl IntoView {
                 <p id="per-case-price">
                     "九种大病的住院费用，实际可能按病种定一个总价来收费、付费（单病种收费、按病种付费）。例子按一项一项的费用计算，没有算这种办法。"
                 </p>
-                <p><Cite2 first=hunan("二(一)3", "确定单病种收费标准") second=junshan("五(二)3", "区人力资源和社会保障局")/></p>
+                <p><Cite citations=vec![Citation::hunan("二(一)3", "确定单病种收费标准"), Citation::junshan("五(二)3", "区人力资源和社会保障局")]/></p>
         </div>
         <ul class="plain disease-cards">{cards}</ul>
         <OtherProgrammes/>
@@ -293,7 +244,7 @@ fn DiseaseCard(disease: Disease) -> impl IntoView {
     let policy = Policy::builtin();
     let id = disease.id;
     let child_limit = disease.max_age;
-    let group_citation = junshan(group_clause(disease.group), disease.group.name());
+    let group_citation = Citation::junshan(group_clause(disease.group), disease.group.name());
     let treating = treating_hospital(&policy, id).cloned();
     let guiding = guiding_hospital(&policy, id).cloned();
     let title_id = format!("{}-title", id.id());
@@ -312,8 +263,8 @@ fn DiseaseCard(disease: Disease) -> impl IntoView {
                 "孩子年龄更大的，请向岳阳市一人民医院或区卫生计生局问清楚。"
             </p>
         })}
-        <p><Cite citation=WHO/></p>
-        <p><Cite2 first=junshan("三", "支付政策") second=junshan("四(一)", "建立救治台账")/></p>
+        <p><Cite citations=vec![WHO]/></p>
+        <p><Cite citations=vec![Citation::junshan("三", "支付政策"), Citation::junshan("四(一)", "建立救治台账")]/></p>
     };
 
     let where_ = match (&treating, &guiding) {
@@ -342,7 +293,7 @@ fn DiseaseCard(disease: Disease) -> impl IntoView {
                 <h2 id=title_id>{disease.name.clone()}</h2>
                 <p class="disease-group">
                     <span class="group-badge">{disease.group.name()}</span>
-                    " "<Cite citation=group_citation/>
+                    " "<Cite citations=vec![group_citation]/>
                 </p>
                 <p class="disease-description">{marked_text(&disease.description)}</p>
                 {(id == DiseaseId::Esrd).then(|| view! {
@@ -350,7 +301,7 @@ fn DiseaseCard(disease: Disease) -> impl IntoView {
                         "门诊透析（不住院，定期到医院做透析）不在这里计算：两份文件讲的报销、救助和减免都是住院费用，本站的例子和计算器也只算住院。"
                         "门诊透析怎么报，请问区人民医院或医保经办机构。"
                     </p>
-                    <p><Cite2 first=hunan("三(二)", "三提高、两补贴、一减免、一兜底") second=junshan("三", "支付政策")/></p>
+                    <p><Cite citations=vec![Citation::hunan("三(二)", "三提高、两补贴、一减免、一兜底"), Citation::junshan("三", "支付政策")]/></p>
                 })}
                 <h3>"谁能享受"</h3>
                 {who}
@@ -404,7 +355,7 @@ fn WorkedExample(disease: DiseaseId) -> impl IntoView {
                     {applies.then(|| view! { <p class="payer-step-rule">{line.rule.clone()}</p> })}
                     <crate::cite::BaselineFigures figures=line.baselines.clone()/>
                     <crate::cite::Readings interpretations=line.interpretations.clone() class="reading"/>
-                    <p><Cite citation=line.citation/></p>
+                    <p><Cite citations=vec![line.citation]/></p>
                 </li>
             }
         })
@@ -428,7 +379,7 @@ fn WorkedExample(disease: DiseaseId) -> impl IntoView {
                 </div>
             </div>
             {doudi.map(|d| view! {
-                <p class="doudi">{d.text}" "<Cite citation=d.citation/></p>
+                <p class="doudi">{d.text}" "<Cite citations=vec![d.citation]/></p>
                 <crate::cite::Readings interpretations=d.interpretations class="reading"/>
             })}
         </details>
@@ -451,7 +402,7 @@ fn OtherProgrammes() -> impl IntoView {
                 <li>"晚期血吸虫病"</li>
             </ul>
             <p>"得了这些病的，请问当地卫生计生部门或乡镇卫生院。"</p>
-            <p><Cite citation=hunan("二(一)5", "加强大病分类救治管理")/></p>
+            <p><Cite citations=vec![Citation::hunan("二(一)5", "加强大病分类救治管理")]/></p>
         </section>
     }
 }
@@ -459,6 +410,7 @@ fn OtherProgrammes() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::documents::clause_href;
 
     fn pays(disease: DiseaseId) -> String {
         match example_estimate(&Policy::builtin(), disease) {

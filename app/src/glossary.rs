@@ -8,7 +8,7 @@
 //! shows its value and how sure it is from the policy data, never a figure typed here.
 
 use leptos::prelude::*;
-use policy::{Citation, Confidence, Document, Interpretation, ParamId, Parameters, Unit};
+use policy::{Citation, Confidence, Interpretation, ParamId, Parameters, Unit};
 
 /// The path of the page the glossary is on.
 pub const GLOSSARY_PAGE: &str = "/policy";
@@ -101,21 +101,13 @@ impl Entry {
     }
 }
 
-const fn hunan(clause: &'static str) -> Citation {
-    Citation::new(Document::Hunan, clause, "")
-}
-
-const fn junshan(clause: &'static str) -> Citation {
-    Citation::new(Document::Junshan, clause, "")
-}
-
 /// The glossary, in the order a reader meets the words: who, what, where, how it is paid.
 pub const GLOSSARY: &[Entry] = &[
     Entry {
         id: TermId::NongcunPinkun,
         also: "贫困人口",
         definition: "健康扶贫政策照顾的对象，文件里指四种人：建档立卡贫困人口、农村低保对象、特困人员、贫困残疾人。君山区的方案把这四种人统称“贫困人口”。",
-        sources: &[hunan("一"), junshan("二")],
+        sources: &[Citation::hunan("一", ""), Citation::junshan("二", "")],
         baselines: &[],
         readings: &[],
     },
@@ -123,7 +115,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Jiandanglika,
         also: "建档立卡贫困户",
         definition: "在扶贫部门登记在册、建了档案的农村贫困人口。他们得了九种大病的，在“湖南省健康扶贫动态管理系统”里登记，建立救治台账。",
-        sources: &[hunan("一"), junshan("四(一)1")],
+        sources: &[Citation::hunan("一", ""), Citation::junshan("四(一)1", "")],
         baselines: &[],
         readings: &[],
     },
@@ -131,7 +123,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Dibao,
         also: "低保、低保户",
         definition: "享受农村最低生活保障、经民政部门核实核准的人。得了九种大病，医疗救助按70%救助（非低保对象是50%）。",
-        sources: &[hunan("三(二)"), junshan("二")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::junshan("二", "")],
         baselines: &[],
         readings: &[],
     },
@@ -139,7 +131,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Tekun,
         also: "特困供养人员",
         definition: "经民政部门核实核准的农村特困供养人员。参加城乡居民医保的个人缴费由财政全额补贴，自己不用交。文件的医疗救助只分低保对象（70%）和非低保对象（50%），没有单独写特困人员；本站把特困人员按70%计算，照字面读，不是低保的特困人员是50%。",
-        sources: &[hunan("三(二)"), junshan("二")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::junshan("二", "")],
         baselines: &[],
         readings: &[Interpretation::I3],
     },
@@ -147,7 +139,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Canji,
         also: "",
         definition: "经民政部门核实核准的贫困残疾人，也属于农村贫困人口。不是低保对象的，九种大病的医疗救助按50%救助。",
-        sources: &[hunan("一"), junshan("二")],
+        sources: &[Citation::hunan("一", ""), Citation::junshan("二", "")],
         baselines: &[],
         readings: &[],
     },
@@ -155,7 +147,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::JiuzhongDabing,
         also: "4类9种疾病、重特大疾病",
         definition: "集中救治的九种病：食管癌、胃癌、结肠癌、直肠癌（消化道肿瘤）；终末期肾病；儿童急性淋巴细胞白血病、儿童急性早幼粒细胞白血病；儿童房间隔缺损、儿童室间隔缺损（先天性心脏病）。君山区专项救治的是经核实核准纳入救治台账、符合9种大病临床路径的贫困病人。文件没有写“儿童”到几岁，本站按0至14岁计算，与国家儿童白血病和先天性心脏病救治项目一致。",
-        sources: &[junshan("二"), junshan("三"), junshan("四(一)"), hunan("二(一)5")],
+        sources: &[Citation::junshan("二", ""), Citation::junshan("三", ""), Citation::junshan("四(一)", ""), Citation::hunan("二(一)5", "")],
         baselines: &[],
         readings: &[Interpretation::I4],
     },
@@ -163,7 +155,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::SangeYipi,
         also: "",
         definition: "健康扶贫的三项行动：大病集中救治一批、慢病签约服务管理一批、重病兜底保障一批。",
-        sources: &[hunan("二")],
+        sources: &[Citation::hunan("二", "")],
         baselines: &[],
         readings: &[],
     },
@@ -171,7 +163,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Linchuanglujing,
         also: "",
         definition: "国家卫生计生委为一种病规定的一套标准的检查、治疗步骤。定点医院按临床路径和诊疗指南，给每位病人定具体的诊疗方案，优先用医保目录内安全有效、价格合适的药品和技术。君山区的九种大病专项救治，针对的是符合9种大病临床路径的救治对象。",
-        sources: &[hunan("二(一)2"), junshan("四(二)2"), junshan("三")],
+        sources: &[Citation::hunan("二(一)2", ""), Citation::junshan("四(二)2", ""), Citation::junshan("三", "")],
         baselines: &[],
         readings: &[],
     },
@@ -179,7 +171,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Dingdianyiyuan,
         also: "定点救治医院、定点指导医院",
         definition: "指定救治九种大病的医院。君山区：区人民医院救治食管癌、胃癌、结肠癌、直肠癌和终末期肾病；岳阳市一人民医院救治儿童先天性心脏病和儿童白血病，也是市级定点指导医院——区人民医院治不了或病情危急、疑难时，派专家会诊、指导手术、协助抢救，或接收转上去的病人。九种大病的病人由区人民医院办好上转、到岳阳市一人民医院住院的，本站算作在定点救治医院住院。",
-        sources: &[junshan("四(二)1"), hunan("二(一)1")],
+        sources: &[Citation::junshan("四(二)1", ""), Citation::hunan("二(一)1", "")],
         baselines: &[],
         readings: &[Interpretation::I7],
     },
@@ -187,7 +179,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Zhuanzhen,
         also: "上转、转院",
         definition: "由看病的医院把病人转到上级医院。在君山区，确实需要转到市一人民医院的，要征得病人和家属同意，由科室主任向医院申请登记，填写转诊病情介绍单后才能转院。在县（区）外住院没有办转诊的，基本医保报销比例会降低（降多少见下）；九种大病的救治对象在该病的定点救治医院住院，本站不按这条降低。",
-        sources: &[junshan("四(二)3"), hunan("三(四)")],
+        sources: &[Citation::junshan("四(二)3", ""), Citation::hunan("三(四)", "")],
         baselines: &[ParamId::BasicOutOfCountyPenalty],
         readings: &[Interpretation::I6],
     },
@@ -195,7 +187,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Zhengcefanwei,
         also: "",
         definition: "住院费用里按医保规定可以报销的部分。基本医保、大病保险和医疗救助都只按这部分计算；医保规定以外的费用叫政策范围外费用，保险和医疗救助都不报。区级专项资金和兜底，文件写的是“合规”费用，本站把“合规”按政策范围内计算。",
-        sources: &[hunan("三(二)"), junshan("三")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::junshan("三", "")],
         baselines: &[],
         readings: &[Interpretation::Compliant],
     },
@@ -203,7 +195,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Qifuxian,
         also: "",
         definition: "报销前先要自己负担的数额，超过的部分才开始按比例报销。基本医保的起付线按医院级别不同；大病保险另有起付线，农村贫困人口的大病保险起付线降低50%。",
-        sources: &[hunan("三(二)")],
+        sources: &[Citation::hunan("三(二)", "")],
         baselines: &[
             ParamId::BasicDeductibleTownship,
             ParamId::BasicDeductibleCounty,
@@ -225,7 +217,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Jibenyibao,
         also: "城乡居民医保、基本医疗保险",
         definition: "城乡居民基本医疗保险的住院报销，最先报。农村贫困人口的住院费用报销比例提高10%（三提高的第一项），本站按提高10个百分点计算。",
-        sources: &[hunan("三(二)"), junshan("三")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::junshan("三", "")],
         baselines: &[ParamId::BasicRateTownship, ParamId::BasicRateCounty, ParamId::BasicRateCity, ParamId::BasicRateProvince],
         readings: &[Interpretation::I8],
     },
@@ -233,7 +225,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Dabingbaoxian,
         also: "",
         definition: "基本医保报销之后，自己负担的政策范围内费用超过大病保险起付线的，再报一部分。农村贫困人口的起付线降低50%，大病住院政策范围内报销比例提高到90%以上；本站把这个90%理解为贫困人口大病保险的报销比例。",
-        sources: &[hunan("三(二)"), hunan("二(三)1")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::hunan("二(三)1", "")],
         baselines: &[ParamId::CriticalDeductible, ParamId::CriticalTier1Rate, ParamId::CriticalAnnualCap],
         readings: &[Interpretation::I1],
     },
@@ -241,7 +233,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Tehuibao,
         also: "“扶贫特惠保”家庭综合保障保险",
         definition: "为农村贫困家庭办的一种商业保险，保费由当地政府（君山区是区政府）补贴不超过90%。赔多少按各地保险合同，两份文件没有写。",
-        sources: &[hunan("三(二)"), junshan("三")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::junshan("三", "")],
         baselines: &[],
         readings: &[],
     },
@@ -249,7 +241,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Yiliaojiuzhu,
         also: "重特大疾病医疗救助、民政医疗救助",
         definition: "民政部门的救助。贫困人口患九种大病住院，经基本医保、大病保险和各类商业保险报销后，政策范围内还要自己负担的部分，低保对象救助70%，非低保对象救助50%。",
-        sources: &[hunan("三(二)"), junshan("三")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::junshan("三", "")],
         baselines: &[],
         readings: &[],
     },
@@ -257,7 +249,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Jianmian,
         also: "一减免",
         definition: "贫困人口患九种大病，经各类保险和医疗救助支付后，个人自付的部分由定点医院减免50%。文件说的是“实际医疗费用……个人自付部分”，本站理解为政策范围外的自付费用也减一半。",
-        sources: &[hunan("三(二)"), junshan("三")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::junshan("三", "")],
         baselines: &[],
         readings: &[Interpretation::I2],
     },
@@ -265,7 +257,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Zhuanxiangzijin,
         also: "",
         definition: "君山区自己的一项补助：经基本医保、大病保险、医疗救助、商业保险和医院减免之后，剩下的合规自付医药费用由区级健康扶贫专项资金补助70%。省里的方案没有这一项。君山区方案没有写要在哪家医院住院才有这项补助，本站只在该病的定点救治医院计算。",
-        sources: &[junshan("三")],
+        sources: &[Citation::junshan("三", "")],
         baselines: &[],
         readings: &[Interpretation::I9],
     },
@@ -273,7 +265,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Heguizifu,
         also: "合规自付医药费用",
         definition: "各项报销、救助和减免之后，还要自己付的合规费用。区级专项资金和兜底针对的就是这部分。文件没有说“合规”是什么范围，本站按政策范围内的费用计算，政策范围外的费用不算在里面。",
-        sources: &[hunan("三(二)"), junshan("三")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::junshan("三", "")],
         baselines: &[],
         readings: &[Interpretation::Compliant],
     },
@@ -281,7 +273,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Doudi,
         also: "一兜底、政府兜底保障",
         definition: "各项报销、救助和减免之后，剩下的合规自付医药费用个人支付仍有困难的，由政府兜底保障，减轻或免除个人负担。在君山区，九种大病的专项救治对象要经村、镇、卫生计生、民政、扶贫部门联合审定；其他情况怎么申请，文件没有写。",
-        sources: &[hunan("三(二)"), junshan("三")],
+        sources: &[Citation::hunan("三(二)", ""), Citation::junshan("三", "")],
         baselines: &[],
         readings: &[],
     },
@@ -289,7 +281,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Xianzhenliao,
         also: "",
         definition: "参加了城乡居民医保的农村贫困病人，凭相关身份证明在县（区）内的定点医疗机构住院，不用交住院押金，直接住院治疗，出院时再结账。",
-        sources: &[hunan("二(三)3"), junshan("四(三)")],
+        sources: &[Citation::hunan("二(三)3", ""), Citation::junshan("四(三)", "")],
         baselines: &[],
         readings: &[],
     },
@@ -297,7 +289,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Yizhanshi,
         also: "",
         definition: "定点医院设综合服务窗口，基本医保、大病保险、医疗救助、疾病应急救助、健康扶贫专项补助在出院时一次算清。病人只付报销以后自己负担的部分；结清后，医院及时归还病人交的证件。在君山区，各项保险和救助由经办机构直接和医院结算：城乡居民基本医保按月结清，民政医疗救助按季结清。",
-        sources: &[hunan("二(三)3"), junshan("四(三)")],
+        sources: &[Citation::hunan("二(三)3", ""), Citation::junshan("四(三)", "")],
         baselines: &[],
         readings: &[],
     },
@@ -305,7 +297,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Jiankangka,
         also: "",
         definition: "发给每位农村贫困人口的一张卡，里面存着健康状况和患病信息；签约医生的随访情况也录入健康卡。",
-        sources: &[hunan("二(二)1"), hunan("二(二)3")],
+        sources: &[Citation::hunan("二(二)1", ""), Citation::hunan("二(二)3", "")],
         baselines: &[],
         readings: &[],
     },
@@ -313,7 +305,7 @@ pub const GLOSSARY: &[Entry] = &[
         id: TermId::Jiatingyisheng,
         also: "签约医生",
         definition: "乡镇卫生院医生或村医（也可以和县医院医生组成团队）与农村贫困家庭签约：每人一份电子健康档案，每个家庭一名签约的家庭医生。按高危人群和普通慢病患者分类管理，提供公共卫生、慢病管理、健康咨询和中医干预等服务，为常见病、多发病患者提供价廉有效的中医药服务。",
-        sources: &[hunan("二(二)2")],
+        sources: &[Citation::hunan("二(二)2", "")],
         baselines: &[],
         readings: &[],
     },

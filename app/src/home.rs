@@ -9,12 +9,13 @@ use engine::parse_age;
 use engine::Ledger;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use policy::{Category, DiseaseId, Interpretation, Policy};
+use policy::{Category, Citation, DiseaseId, Interpretation, Policy};
 
 use crate::cite::{CitationLink, Reading, ReadingMark};
 
 use crate::calculator::state::CalcState;
-use crate::diseases::{hospital_place, hunan, junshan, treating_hospital, Cite, Cite2, WHO};
+use crate::cite::Cite;
+use crate::diseases::{hospital_place, treating_hospital, WHO};
 use crate::island::{Island, Part};
 use engine::Field;
 
@@ -404,21 +405,21 @@ fn answer_body(verdict: Verdict, registered: Answer<bool>, href: String) -> AnyV
         }
         .into_any(),
         Verdict::NotPoor => view! {
-            <p>"三提高、两补贴、一减免、一兜底这些健康扶贫政策，是给农村贫困人口的。"<Cite citation=hunan("三(二)", "三提高、两补贴、一减免、一兜底")/></p>
+            <p>"三提高、两补贴、一减免、一兜底这些健康扶贫政策，是给农村贫困人口的。"<Cite citations=vec![Citation::hunan("三(二)", "三提高、两补贴、一减免、一兜底")]/></p>
             <p>"普通居民住院，照样由基本医保（城乡居民医保）按比例报销，自己负担多的还有大病保险；只是没有给贫困人口提高的比例，也没有九种大病的医疗救助、医院减免和区级专项资金。"</p>
             <p>"如果病人其实是低保对象、特困人员、建档立卡贫困人口或贫困残疾人，请重新选第1题。"</p>
             <p class="next">{calculator("算一算普通居民要付多少")}</p>
         }
         .into_any(),
         Verdict::CategoryUnknown => view! {
-            <p><Term id=TermId::NongcunPinkun/>"指："<Term id=TermId::Jiandanglika/>"、"<Term id=TermId::Dibao/>"、"<Term id=TermId::Tekun/>"、"<Term id=TermId::Canji/>"。"<Cite citation=hunan("一", "工作目标")/></p>
-            <p>"不清楚的，可以问村委会，或者镇（街道）的民政所、扶贫办。区里的救治名单是镇村摸底排查、区级审核确定的。"<Cite citation=junshan("四(一)", "建立救治台账")/></p>
+            <p><Term id=TermId::NongcunPinkun/>"指："<Term id=TermId::Jiandanglika/>"、"<Term id=TermId::Dibao/>"、"<Term id=TermId::Tekun/>"、"<Term id=TermId::Canji/>"。"<Cite citations=vec![Citation::hunan("一", "工作目标")]/></p>
+            <p>"不清楚的，可以问村委会，或者镇（街道）的民政所、扶贫办。区里的救治名单是镇村摸底排查、区级审核确定的。"<Cite citations=vec![Citation::junshan("四(一)", "建立救治台账")]/></p>
             <p>"计算器可以先按建档立卡贫困人口估算，结果里会写明。"</p>
             <p class="next">{calculator("先估算一下")}</p>
         }
         .into_any(),
         Verdict::DiseaseUnknown => view! {
-            <p>"看医生的诊断上写的是什么病。九种大病是：食管癌、胃癌、结肠癌、直肠癌、终末期肾病（尿毒症），儿童的急性淋巴细胞白血病、急性早幼粒细胞白血病、房间隔缺损、室间隔缺损（儿童按14岁及以下计算"<ReadingMark interpretation=Interpretation::I4/>"）。"<Cite citation=WHO/></p>
+            <p>"看医生的诊断上写的是什么病。九种大病是：食管癌、胃癌、结肠癌、直肠癌、终末期肾病（尿毒症），儿童的急性淋巴细胞白血病、急性早幼粒细胞白血病、房间隔缺损、室间隔缺损（儿童按14岁及以下计算"<ReadingMark interpretation=Interpretation::I4/>"）。"<Cite citations=vec![WHO]/></p>
             <p class="next">
                 <a class="button" href="/diseases">"看九种大病"</a>" "
                 <a class="button secondary" href=href.clone() id="check-calculator">"先估算一下"</a>
@@ -433,8 +434,8 @@ fn answer_body(verdict: Verdict, registered: Answer<bool>, href: String) -> AnyV
                 <li>"参保补贴：城乡居民医保的个人缴费，财政补贴50%以上，特困人员全额补贴。"</li>
                 <li>"一兜底：各项报销以后，剩下的"<Term id=TermId::Heguizifu>"合规自付费用"</Term>"个人支付仍有困难的，政府"<Term id=TermId::Doudi>"兜底保障"</Term>"。"</li>
             </ul>
-            <p><Cite citation=hunan("三(二)", "三提高、两补贴、一兜底")/></p>
-            <p>"但没有只给九种大病的：医疗救助按70%、50%救助，定点医院减免50%，区级专项资金补助70%。九种大病以外的医疗救助按民政部门的规定办，本站不计算。"<Cite2 first=hunan("三(二)", "三提高、一减免") second=junshan("三", "支付政策")/></p>
+            <p><Cite citations=vec![Citation::hunan("三(二)", "三提高、两补贴、一兜底")]/></p>
+            <p>"但没有只给九种大病的：医疗救助按70%、50%救助，定点医院减免50%，区级专项资金补助70%。九种大病以外的医疗救助按民政部门的规定办，本站不计算。"<Cite citations=vec![Citation::hunan("三(二)", "三提高、一减免"), Citation::junshan("三", "支付政策")]/></p>
             <p>"得的是重性精神病、尘肺病、肺结核、艾滋病或晚期血吸虫病的，省里另有专项救治，请看"<a href="/diseases#other-programmes">"其他专项救治"</a>"。"</p>
             <p class="next">{calculator("算一算要付多少钱")}</p>
         }
@@ -457,7 +458,7 @@ fn answer_body(verdict: Verdict, registered: Answer<bool>, href: String) -> AnyV
                 <Reading interpretation=Interpretation::I4 class="reading"/>
                 <p>{format!("按这个理解，{age}岁得{name}，不在九种大病专项救治里（只到{max_age}岁），计算器按其他疾病估算：仍有基本医保、大病保险两项提高和一兜底，但没有九种大病的医疗救助、医院减免和区级专项资金。")}</p>
                 <p>"这只是本站的理解。请向岳阳市一人民医院或区卫生计生局问清楚；如果按九种大病办理，就按九种大病算。"</p>
-                <p><Cite citation=WHO/></p>
+                <p><Cite citations=vec![WHO]/></p>
                 <p class="next">{calculator("算一算要付多少钱")}</p>
             }
             .into_any()
@@ -469,7 +470,7 @@ fn answer_body(verdict: Verdict, registered: Answer<bool>, href: String) -> AnyV
                 let outside = !h.in_district;
                 view! {
                     <p>"到定点救治医院住院："<strong id="check-hospital">{h.name.clone()}</strong>"（"{hospital_place(&h)}"）。"
-                        <Cite citation=junshan("四(二)1", "确定定点救治与定点指导医院")/></p>
+                        <Cite citations=vec![Citation::junshan("四(二)1", "确定定点救治与定点指导医院")]/></p>
                     {if outside {
                         view! {
                             <p>"这家医院在君山区外：住院前先问清楚要不要办转诊手续、要不要交押金，文件没有写。"
@@ -477,7 +478,7 @@ fn answer_body(verdict: Verdict, registered: Answer<bool>, href: String) -> AnyV
                         }.into_any()
                     } else {
                         view! { <p>"在区内的"<Term id=TermId::Dingdianyiyuan/>"住院，凭身份证明“"<Term id=TermId::Xianzhenliao/>"”，不用交住院押金。"
-                            <Cite citation=hunan("二(三)3", "一站式结算")/></p> }.into_any()
+                            <Cite citations=vec![Citation::hunan("二(三)3", "一站式结算")]/></p> }.into_any()
                     }}
                 }
             });
@@ -498,17 +499,17 @@ fn answer_body(verdict: Verdict, registered: Answer<bool>, href: String) -> AnyV
                 .into_any(),
                 None => view! {
                     <p id="check-ledger">"登记：建档立卡的在“湖南省健康扶贫动态管理系统”内建立台账；不是建档立卡的，经民政部门核实核准后按方案附件1建立台账。不清楚是不是建档立卡，可以问村委会。"
-                        <Cite citation=junshan("四(一)", "建立救治台账")/></p>
+                        <Cite citations=vec![Citation::junshan("四(一)", "建立救治台账")]/></p>
                 }
                 .into_any(),
             };
             view! {
                 <p>{format!("{}得了{}，可以享受君山区九种大病专项救治：", category.name(), name)}
-                    "经核实核准、纳入救治台账，按九种大病的临床路径救治的，享受下面的报销和减免。"<Cite2 first=junshan("三", "支付政策") second=junshan("四(一)", "建立救治台账")/></p>
+                    "经核实核准、纳入救治台账，按九种大病的临床路径救治的，享受下面的报销和减免。"<Cite citations=vec![Citation::junshan("三", "支付政策"), Citation::junshan("四(一)", "建立救治台账")]/></p>
                 {ledger_line}
                 {go}
                 <p>"住院费用按出院结算的顺序，由基本医保、大病保险、扶贫特惠保、医疗救助、医院减免、区级专项资金一层一层报销；还付不起的，可以申请政府兜底。"
-                    <Cite citation=junshan("三", "支付政策")/></p>
+                    <Cite citations=vec![Citation::junshan("三", "支付政策")]/></p>
                 <p class="next">
                     {calculator("算一算要付多少钱")}" "
                     <a class="button secondary" href="/hospitals#what-to-bring">"住院要带什么"</a>

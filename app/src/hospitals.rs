@@ -5,9 +5,10 @@
 use crate::cite::ReadingMark;
 use crate::glossary::{Term, TermId};
 use leptos::prelude::*;
-use policy::{DiseaseId, Hospital, Interpretation, Policy};
+use policy::{Citation, DiseaseId, Hospital, Interpretation, Policy};
 
-use crate::diseases::{hospital_place, hunan, is_guiding, junshan, source_cite, Cite, Cite2};
+use crate::cite::{source_cite, Cite};
+use crate::diseases::{hospital_place, is_guiding};
 use crate::documents::{self, clause_href, Kind, Table};
 
 /// The diseases a hospital is the designated treatment hospital for, in the documents' order.
@@ -37,12 +38,12 @@ pub fn HospitalsPage() -> impl IntoView {
                 <Term id=TermId::Zhuanxiangzijin>"区级专项资金"</Term>"，君山区的方案没有写要在哪家医院住院才有；本站只在该病的定点救治医院计算"
                 <ReadingMark interpretation=Interpretation::I9/>"。"
             </p>
-            <p><Cite2 first=hunan("三(二)", "一减免") second=junshan("三", "支付政策")/></p>
+            <p><Cite citations=vec![Citation::hunan("三(二)", "一减免"), Citation::junshan("三", "支付政策")]/></p>
             <ul class="plain hospital-cards">{cards}</ul>
             <p id="civil-affairs">
                 "区民政局协同组织特困供养人员、低保对象和贫困残疾人中得了九种大病的病人，到区人民医院就近看病。"
             </p>
-            <p><Cite citation=junshan("五(二)2", "区民政局")/></p>
+            <p><Cite citations=vec![Citation::junshan("五(二)2", "区民政局")]/></p>
             <Referral/>
             <GreenChannel/>
             <PayAtDischarge/>
@@ -106,7 +107,7 @@ fn Referral() -> impl IntoView {
             <p id="without-transfer">
                 "不转院，也能请市里的专家：区人民医院加强和岳阳市一人民医院的联系，通过远程会诊、病例讨论、由上级派驻治疗小组等办法一起救治。"
             </p>
-            <p><Cite citation=junshan("四(二)3", "加强医疗质量控制")/></p>
+            <p><Cite citations=vec![Citation::junshan("四(二)3", "加强医疗质量控制")]/></p>
             <p class="reading">
                 "得消化道肿瘤、终末期肾病的病人，经区人民医院办好转诊、转到岳阳市一人民医院住院的，本站算作在定点救治医院住院"
                 <ReadingMark interpretation=Interpretation::I7/>"。文件只写了它“接受定点救治医院上转患者”。"
@@ -115,7 +116,7 @@ fn Referral() -> impl IntoView {
                 "这两类病的病人没有转诊、自己去区外住院的，本站不算医院减免"<ReadingMark interpretation=Interpretation::I7/>
                 "，也不算区级专项资金"<ReadingMark interpretation=Interpretation::I9/>"；基本医保报销比例也会降低（降多少文件没有写，本站按公开资料估算）。"
             </p>
-            <p><Cite citation=junshan("四(二)1", "确定定点救治与定点指导医院")/></p>
+            <p><Cite citations=vec![Citation::junshan("四(二)1", "确定定点救治与定点指导医院")]/></p>
         </section>
     }
 }
@@ -127,9 +128,9 @@ fn GreenChannel() -> impl IntoView {
         <section aria-labelledby="green-title" id="green-channel">
             <h2 id="green-title">"绿色通道"</h2>
             <p>"定点医院要优化诊疗流程、缩短等候时间，为农村贫困家庭的大病病人开通就医绿色通道。"</p>
-            <p><Cite2 first=hunan("二(一)2", "确定诊疗方案") second=junshan("五(二)5", "定点救治（指导）医院")/></p>
+            <p><Cite citations=vec![Citation::hunan("二(一)2", "确定诊疗方案"), Citation::junshan("五(二)5", "定点救治（指导）医院")]/></p>
             <p>"各级各类政府办的医院都要建立贫困病人的“就医绿色通道”，简化看病的手续。"</p>
-            <p><Cite citation=hunan("二(三)3", "一站式结算")/></p>
+            <p><Cite citations=vec![Citation::hunan("二(三)3", "一站式结算")]/></p>
         </section>
     }
 }
@@ -150,7 +151,7 @@ fn PayAtDischarge() -> impl IntoView {
                 <li>"付清以后，医院要及时把您交的证件还给您。"</li>
                 <li>"各项保险和救助由经办机构直接和医院结算：城乡居民基本医保按月结清，民政医疗救助按季结清。"</li>
             </ul>
-            <p><Cite2 first=hunan("二(三)3", "一站式结算") second=junshan("四(三)", "一站式结算")/></p>
+            <p><Cite citations=vec![Citation::hunan("二(三)3", "一站式结算"), Citation::junshan("四(三)", "一站式结算")]/></p>
             <p class="reading">
                 "文件写的是县（区）内的定点医院。到区外的岳阳市一人民医院住院要不要交押金，文件没有写，请先问医院。"
             </p>
@@ -158,7 +159,7 @@ fn PayAtDischarge() -> impl IntoView {
                 "九种大病的住院费用，实际可能按病种定一个总价来收费、付费（单病种收费、按病种付费，君山区由区人社局确定单病种付费额度）。"
                 "本站的计算器按一项一项的费用计算，没有算这种办法，出院时以医院结算为准。"
             </p>
-            <p><Cite2 first=hunan("二(三)1", "实行倾斜性精准支付政策") second=junshan("五(二)3", "区人力资源和社会保障局")/></p>
+            <p><Cite citations=vec![Citation::hunan("二(三)1", "实行倾斜性精准支付政策"), Citation::junshan("五(二)3", "区人力资源和社会保障局")]/></p>
         </section>
     }
 }
@@ -176,9 +177,9 @@ fn WhatToBring() -> impl IntoView {
                 <li>"贫困证明：能证明是建档立卡贫困户、低保对象、特困人员或贫困残疾人的证件或证明"</li>
                 <li>"从区人民医院转上去的，带上《转诊病情介绍单》"</li>
             </ul>
-            <p><Cite citation=hunan("二(三)3", "一站式结算")/></p>
+            <p><Cite citations=vec![Citation::hunan("二(三)3", "一站式结算")]/></p>
             <p>"区里给九种大病病人建的台账（附件1），登记了身份证号、合医证号、贫困登记等。"</p>
-            <p><Cite citation=junshan("附件1", "台账管理表")/></p>
+            <p><Cite citations=vec![Citation::junshan("附件1", "台账管理表")]/></p>
         </section>
     }
 }
@@ -210,7 +211,7 @@ fn Experts() -> impl IntoView {
         <section aria-labelledby="experts-title" id="experts">
             <h2 id="experts-title">"区里的专家组"</h2>
             <p>"区里组建了“君山区农村贫困人口大病救治医疗专家组”，按国家的诊疗指南和临床路径，为每位救治对象制订具体的诊疗方案，优先用医保目录里安全有效、经济适宜的技术和药品，严格控制费用。"</p>
-            <p><Cite citation=junshan("四(二)2", "健全救治队伍，优化诊疗方案")/></p>
+            <p><Cite citations=vec![Citation::junshan("四(二)2", "健全救治队伍，优化诊疗方案")]/></p>
             {table}
             <p><a class="citation" href=att2>"看原文：附件2 专家组名单"</a></p>
         </section>

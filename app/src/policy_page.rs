@@ -9,13 +9,11 @@
 use engine::{estimate_with_policy, premium_subsidies, Case, Estimate, Family, HospitalChoice, Payer, Premiums};
 use leptos::prelude::*;
 use policy::{
-    Category, Citation, Confidence, Date, DiseaseId, Document, HospitalId, Interpretation, ParamId, Parameters, Policy,
-    Region,
+    Category, Citation, Confidence, Date, DiseaseId, HospitalId, Interpretation, ParamId, Parameters, Policy, Region,
 };
 use rust_decimal::Decimal;
 
-use crate::cite::{ConfidenceMark, ReadingMark};
-use crate::documents::clause_href;
+use crate::cite::{ConfidenceMark, ReadingMark, Sources};
 use crate::glossary::{baseline_figure, param_value, Term, TermId, GLOSSARY};
 use crate::money::yuan;
 
@@ -103,23 +101,6 @@ pub fn examples(policy: &Policy) -> Option<Examples> {
     })
 }
 
-/// The short name of a document, as the navigation names it.
-const fn short_name(doc: Document) -> &'static str {
-    match doc {
-        Document::Hunan => "省里文件",
-        Document::Junshan => "区里文件",
-    }
-}
-
-/// A clause the page cites.
-const fn h(clause: &'static str) -> Citation {
-    Citation::new(Document::Hunan, clause, "")
-}
-
-const fn j(clause: &'static str) -> Citation {
-    Citation::new(Document::Junshan, clause, "")
-}
-
 /// The confidence of the year's contribution standard, which the documents do not give.
 fn contribution_confidence(params: &Parameters) -> Confidence {
     params.entry(ParamId::PremiumContribution).map_or(Confidence::A, |e| e.confidence)
@@ -134,72 +115,37 @@ fn Baseline(params: Parameters, id: ParamId) -> impl IntoView {
 
 /// Every clause the page cites, so a test can check that each is in the documents.
 pub const CITED: &[Citation] = &[
-    h("一"),
-    h("二"),
-    h("二(一)"),
-    h("二(一)1"),
-    h("二(一)2"),
-    h("二(一)3"),
-    h("二(一)5"),
-    h("二(二)"),
-    h("二(二)1"),
-    h("二(二)2"),
-    h("二(二)3"),
-    h("二(三)"),
-    h("二(三)1"),
-    h("二(三)2"),
-    h("二(三)3"),
-    h("二(三)4"),
-    h("三(二)"),
-    h("三(四)"),
-    j("二"),
-    j("三"),
-    j("四(一)"),
-    j("四(一)1"),
-    j("四(一)2"),
-    j("四(二)1"),
-    j("四(二)2"),
-    j("四(二)3"),
-    j("四(三)"),
-    j("五(二)"),
-    j("五(二)2"),
-    j("五(二)3"),
+    Citation::hunan("一", ""),
+    Citation::hunan("二", ""),
+    Citation::hunan("二(一)", ""),
+    Citation::hunan("二(一)1", ""),
+    Citation::hunan("二(一)2", ""),
+    Citation::hunan("二(一)3", ""),
+    Citation::hunan("二(一)5", ""),
+    Citation::hunan("二(二)", ""),
+    Citation::hunan("二(二)1", ""),
+    Citation::hunan("二(二)2", ""),
+    Citation::hunan("二(二)3", ""),
+    Citation::hunan("二(三)", ""),
+    Citation::hunan("二(三)1", ""),
+    Citation::hunan("二(三)2", ""),
+    Citation::hunan("二(三)3", ""),
+    Citation::hunan("二(三)4", ""),
+    Citation::hunan("三(二)", ""),
+    Citation::hunan("三(四)", ""),
+    Citation::junshan("二", ""),
+    Citation::junshan("三", ""),
+    Citation::junshan("四(一)", ""),
+    Citation::junshan("四(一)1", ""),
+    Citation::junshan("四(一)2", ""),
+    Citation::junshan("四(二)1", ""),
+    Citation::junshan("四(二)2", ""),
+    Citation::junshan("四(二)3", ""),
+    Citation::junshan("四(三)", ""),
+    Citation::junshan("五(二)", ""),
+    Citation::junshan("五(二)2", ""),
+    Citation::junshan("五(二)3", ""),
 ];
-
-/// A link to a clause of a document, or its number as plain text if it cannot be found.
-///
-/// Unlike [`crate::cite::CitationLink`], which writes the document number in full beside a
-/// figure, this names the document as the navigation does ("省里文件 三（二）"): on a page of
-/// prose read out to families, the number (湘卫财务发〔2017〕2号) means nothing to the listener.
-#[component]
-pub fn Cite(citation: Citation) -> impl IntoView {
-    let mut clause = String::new();
-    for c in citation.clause.chars() {
-        clause.push(match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        });
-    }
-    let text = format!("{} {clause}", short_name(citation.document));
-    let full = citation.to_string();
-    match clause_href(citation.document.id(), citation.clause) {
-        Some(href) => view! { <a class="citation policy-cite" href=href title=full>{text}</a> }.into_any(),
-        None => view! { <span class="citation policy-cite" title=full>{text}</span> }.into_any(),
-    }
-}
-
-/// "依据：" and one or more clause links.
-#[component]
-fn Sources(citations: Vec<Citation>) -> impl IntoView {
-    let count = citations.len();
-    let links = citations
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| view! { <Cite citation=c/>{(i + 1 < count).then_some("；")} })
-        .collect_view();
-    view! { <p class="policy-sources">"看原文："{links}</p> }
-}
 
 /// Where the site's figure rests on a reading of the documents, said in words.
 #[component]
@@ -255,7 +201,7 @@ fn Who() -> impl IntoView {
                 <li><Term id=TermId::Canji/></li>
             </ul>
             <p>"君山区的方案写明：建档立卡农村贫困人口，以及经民政部门核实核准的农村特困人员、低保对象和贫困残疾人，统称“贫困人口”。"</p>
-            <Sources citations=vec![h("一"), j("二")]/>
+            <Sources citations=vec![Citation::hunan("一", ""), Citation::junshan("二", "")]/>
             <h3 id="nine-diseases">"集中救治的九种大病"</h3>
             <p>"君山区的方案定的目标是：到2018年底前，对贫困人口中得了下面4类9种"<Term id=TermId::JiuzhongDabing>"大病"</Term>"的，进行集中救治："</p>
             <ul>
@@ -265,17 +211,17 @@ fn Who() -> impl IntoView {
                 <li>"儿童先天性心脏病：房间隔缺损、室间隔缺损"</li>
             </ul>
             <Reading interpretation=Interpretation::I4/>
-            <Sources citations=vec![j("二"), h("二(一)5")]/>
+            <Sources citations=vec![Citation::junshan("二", ""), Citation::hunan("二(一)5", "")]/>
             <p id="who-ledger">
                 "得了这九种病，还要经核实核准纳入救治台账、符合9种大病"<Term id=TermId::Linchuanglujing/>"的，才是专项救治对象："
                 "镇、村摸底排查，区里审核确定，再建立救治台账。"
             </p>
-            <Sources citations=vec![j("三"), j("四(一)")]/>
+            <Sources citations=vec![Citation::junshan("三", ""), Citation::junshan("四(一)", "")]/>
             <p class="policy-note" id="who-period">
                 "省里的方案管2017年到2020年。君山区的方案写的是“到2018年底前”，没有写2018年以后怎么办；"
                 "本站假设君山区的做法（包括区级专项资金）和省里的方案一样，执行到2020年底。这是本站的假设，请以区里的通知为准。"
             </p>
-            <Sources citations=vec![j("二"), h("一")]/>
+            <Sources citations=vec![Citation::junshan("二", ""), Citation::hunan("一", "")]/>
         </section>
     }
 }
@@ -286,7 +232,7 @@ fn ThreeBatches() -> impl IntoView {
         <section id="three-batches" class="policy-section" aria-labelledby="three-batches-title">
             <h2 id="three-batches-title">"三个一批"</h2>
             <p>"省里的方案把健康扶贫分成"<Term id=TermId::SangeYipi>"三件事"</Term>"，2017年到2020年，对得了大病和长期慢性病的农村贫困人口分类分批救治。"</p>
-            <Sources citations=vec![h("一"), h("二")]/>
+            <Sources citations=vec![Citation::hunan("一", ""), Citation::hunan("二", "")]/>
             <div class="policy-cards">
                 <div class="policy-card">
                     <h3>"1. 大病集中救治一批"</h3>
@@ -294,7 +240,7 @@ fn ThreeBatches() -> impl IntoView {
                         "得了大病的贫困病人，到"<Term id=TermId::Dingdianyiyuan/>"集中救治。定点医院原则上安排在县级医院，县级医院治不了的，可以定在上级医院。"
                         "医院按"<Term id=TermId::Linchuanglujing/>"给每个人定诊疗方案，优先用医保目录内安全有效、价格合适的药品和技术，严格控制费用，并为贫困病人开通就医绿色通道。"
                     </p>
-                    <Sources citations=vec![h("二(一)")]/>
+                    <Sources citations=vec![Citation::hunan("二(一)", "")]/>
                 </div>
                 <div class="policy-card">
                     <h3>"2. 慢病签约服务管理一批"</h3>
@@ -302,7 +248,7 @@ fn ThreeBatches() -> impl IntoView {
                         "有慢性病的贫困人口，由"<Term id=TermId::Jiatingyisheng>"家庭医生签约"</Term>"管理：每人一张"<Term id=TermId::Jiankangka/>
                         "，符合条件的每年一次健康体检，签约医生定期面对面随访。详见下面的"<a href="#chronic" target="_self">"“慢性病怎么管”"</a>"。"
                     </p>
-                    <Sources citations=vec![h("二(二)")]/>
+                    <Sources citations=vec![Citation::hunan("二(二)", "")]/>
                 </div>
                 <div class="policy-card">
                     <h3>"3. 重病兜底保障一批"</h3>
@@ -311,7 +257,7 @@ fn ThreeBatches() -> impl IntoView {
                         <Term id=TermId::Xianzhenliao/>"、出院"<Term id=TermId::Yizhanshi/>"；还动员慈善组织和爱心人士救助。"
                         "具体怎么报，就是下面的“三提高、两补贴、一减免、一兜底”。"
                     </p>
-                    <Sources citations=vec![h("二(三)")]/>
+                    <Sources citations=vec![Citation::hunan("二(三)", "")]/>
                 </div>
             </div>
         </section>
@@ -484,12 +430,12 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                 "省里的方案把几项保障合在一起，叫“三提高、两补贴、一减免、一兜底”；君山区照此执行，还加了一项"<Term id=TermId::Zhuanxiangzijin/>"。"
                 "出院时在定点医院"<Term id=TermId::Yizhanshi>"一站式结算"</Term>"。本站按文件的说法依次计算：基本医保、大病保险、扶贫特惠保、医疗救助、医院减免、区级专项资金，剩下的才由自己付。"
             </p>
-            <Sources citations=vec![h("三(二)"), j("三")]/>
+            <Sources citations=vec![Citation::hunan("三(二)", ""), Citation::junshan("三", "")]/>
             <p class="policy-note" id="per-case-price">
                 "九种大病的住院费用，实际可能按病种定一个总价来收费、付费（文件叫“单病种收费”“按病种付费”，君山区由区人社局确定单病种付费额度）。"
                 "本站的例子和计算器按一项一项的费用计算，没有算这种办法，实际以医院结算为准。"
             </p>
-            <Sources citations=vec![h("二(一)3"), h("二(三)1"), j("五(二)3")]/>
+            <Sources citations=vec![Citation::hunan("二(一)3", ""), Citation::hunan("二(三)1", ""), Citation::junshan("五(二)3", "")]/>
             {case_note}
 
             <h3 id="san-tigao">"三提高"</h3>
@@ -515,7 +461,7 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                     {assistance}
                 </li>
             </ol>
-            <Sources citations=vec![h("三(二)"), j("三")]/>
+            <Sources citations=vec![Citation::hunan("三(二)", ""), Citation::junshan("三", "")]/>
 
             <h3 id="liang-butie">"两补贴"</h3>
             <ol class="policy-measures">
@@ -528,13 +474,13 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                     <p><strong>"补贴扶贫特惠保。"</strong>"农村贫困人口参加“"<Term id=TermId::Tehuibao/>"”家庭综合保障保险，保费由当地政府（君山区是区政府）补贴不超过90%。这种保险赔多少，各地的保险合同不同，文件没有写。"</p>
                 </li>
             </ol>
-            <Sources citations=vec![h("三(二)"), j("三")]/>
+            <Sources citations=vec![Citation::hunan("三(二)", ""), Citation::junshan("三", "")]/>
 
             <h3 id="yi-jianmian">"一减免"</h3>
             <p>"贫困人口患九种大病，在定点医院住院，经各类保险和医疗救助支付后，个人自付部分由定点医院"<Term id=TermId::Jianmian>"减免50%"</Term>"。"</p>
             <Reading interpretation=Interpretation::I2/>
             {reduction}
-            <Sources citations=vec![h("三(二)"), j("三")]/>
+            <Sources citations=vec![Citation::hunan("三(二)", ""), Citation::junshan("三", "")]/>
 
             <h3 id="district-fund">"君山区：区级健康扶贫专项资金"</h3>
             <p>"在君山区，经各项保险、医疗救助和医院减免之后，剩下的"<Term id=TermId::Heguizifu>"合规自付"</Term>"医药费用，由区级健康扶贫专项资金再补助70%。"</p>
@@ -544,12 +490,12 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
             </p>
             <Reading interpretation=Interpretation::I5/>
             {fund}
-            <Sources citations=vec![j("三")]/>
+            <Sources citations=vec![Citation::junshan("三", "")]/>
             <p class="policy-note" id="district-period">
                 "君山区的方案写的是“到2018年底前”对九种大病集中救治，没有写2018年以后。"
                 "本站假设区级专项资金和省里的方案一样，执行到2020年底；这是本站的假设，2019年、2020年出院的，请以区里的通知为准。"
             </p>
-            <Sources citations=vec![j("二"), h("一")]/>
+            <Sources citations=vec![Citation::junshan("二", ""), Citation::hunan("一", "")]/>
 
             <h3 id="yi-doudi">"一兜底"</h3>
             <p>
@@ -557,7 +503,7 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                 "在君山区，九种大病的专项救治对象要经村、镇、卫生计生、民政、扶贫部门联合审定；其他情况怎么申请，文件没有写。"
             </p>
             {doudi}
-            <Sources citations=vec![h("三(二)"), j("三")]/>
+            <Sources citations=vec![Citation::hunan("三(二)", ""), Citation::junshan("三", "")]/>
         </section>
     }
 }
@@ -572,12 +518,12 @@ fn Treatment() -> impl IntoView {
                 <li>
                     <h3>"镇村摸底排查"</h3>
                     <p>"镇、村摸清哪些贫困人口得了"<Term id=TermId::JiuzhongDabing/>"，逐级定期上报。"</p>
-                    <Sources citations=vec![j("四(一)")]/>
+                    <Sources citations=vec![Citation::junshan("四(一)", "")]/>
                 </li>
                 <li>
                     <h3>"区级审核确定"</h3>
                     <p>"区卫生计生局牵头，会同区民政局、区扶贫办审核，确定符合救治条件的病人。"</p>
-                    <Sources citations=vec![j("四(一)")]/>
+                    <Sources citations=vec![Citation::junshan("四(一)", "")]/>
                 </li>
                 <li>
                     <h3>"市级建立台账"</h3>
@@ -585,7 +531,7 @@ fn Treatment() -> impl IntoView {
                         "为每位病人建立救治台账："<Term id=TermId::Jiandanglika/>"在“湖南省健康扶贫动态管理系统”里填写《健康扶贫帮扶表》；"
                         "非建档立卡、经民政部门核实核准的特困人员、低保对象和贫困残疾人，按方案附件1的表格登记。"
                     </p>
-                    <Sources citations=vec![j("四(一)1"), j("四(一)2")]/>
+                    <Sources citations=vec![Citation::junshan("四(一)1", ""), Citation::junshan("四(一)2", "")]/>
                 </li>
                 <li>
                     <h3>"定点医院救治"</h3>
@@ -597,9 +543,9 @@ fn Treatment() -> impl IntoView {
                         "区人民医院和岳阳市一人民医院加强联系，通过远程会诊、病例讨论、由上级派驻治疗小组等办法救治，病人在区人民医院也能得到市里专家的帮助。"
                         "确实需要"<Term id=TermId::Zhuanzhen>"转到"</Term>"市一人民医院的，要征得病人和家属同意，由科室主任向医院申请登记，填写转诊病情介绍单后才能转院。"
                     </p>
-                    <Sources citations=vec![j("四(二)1"), j("四(二)2"), j("四(二)3")]/>
+                    <Sources citations=vec![Citation::junshan("四(二)1", ""), Citation::junshan("四(二)2", ""), Citation::junshan("四(二)3", "")]/>
                     <p>"区民政局协同组织特困供养人员、低保对象和贫困残疾人中的病人，到区人民医院就近看病。"</p>
-                    <Sources citations=vec![j("五(二)2")]/>
+                    <Sources citations=vec![Citation::junshan("五(二)2", "")]/>
                 </li>
                 <li>
                     <h3>"一站式结算"</h3>
@@ -611,7 +557,7 @@ fn Treatment() -> impl IntoView {
                         "省里的方案写明，一站式结算里还有疾病应急救助和健康扶贫专项补助，并要求基本医保、大病保险、医疗救助、疾病应急救助、商业健康保险等联动报销。"
                         "本站没有计算疾病应急救助，以医院结算为准。"
                     </p>
-                    <Sources citations=vec![j("四(三)"), h("二(三)3"), h("二(三)2")]/>
+                    <Sources citations=vec![Citation::junshan("四(三)", ""), Citation::hunan("二(三)3", ""), Citation::hunan("二(三)2", "")]/>
                 </li>
             </ol>
         </section>
@@ -628,7 +574,7 @@ fn Chronic() -> impl IntoView {
                 "每位农村贫困人口发一张"<Term id=TermId::Jiankangka/>"，里面存着健康状况和患病信息，随时更新。"
                 "以县为单位，符合条件的农村贫困人口每年做1次健康体检。"
             </p>
-            <Sources citations=vec![h("二(二)1")]/>
+            <Sources citations=vec![Citation::hunan("二(二)1", "")]/>
             <h3>"签一位家庭医生"</h3>
             <p>
                 "乡镇卫生院医生或村医与农村贫困家庭"<Term id=TermId::Jiatingyisheng>"签约"</Term>"，也可以和县医院医生组成团队签约。"
@@ -637,13 +583,13 @@ fn Chronic() -> impl IntoView {
                 "常见病、多发病的病人，可以得到价廉有效的中医药服务。"
                 "需要住院的，由签约医生联系定点医院，确定诊疗方案。"
             </p>
-            <Sources citations=vec![h("二(二)2")]/>
+            <Sources citations=vec![Citation::hunan("二(二)2", "")]/>
             <h3>"医生定期随访"</h3>
             <p>
                 "乡镇卫生院等基层医生在县级医院指导下，每年按病情安排健康管理，按规范和病人面对面随访："
                 "问病情，查心率、血糖、血压，在饮食、运动、心理等方面给指导，并把随访情况记下来、录入健康卡。"
             </p>
-            <Sources citations=vec![h("二(二)3")]/>
+            <Sources citations=vec![Citation::hunan("二(二)3", "")]/>
         </section>
     }
 }
@@ -725,7 +671,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "不用。参加了城乡居民医保的农村贫困病人，凭相关身份证明在县（区）内的定点医疗机构住院，"
                     <Term id=TermId::Xianzhenliao/>"，不用交住院押金，直接住院治疗。"
                 </p>
-                <Sources citations=vec![h("二(三)3"), j("四(三)")]/>
+                <Sources citations=vec![Citation::hunan("二(三)3", ""), Citation::junshan("四(三)", "")]/>
             </Question>
             <Question id="faq-hospital" question="得了九种大病，去哪家医院？">
                 <p>
@@ -733,7 +679,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "区人民医院治不了，或者病情危急、疑难的，市一人民医院派专家来会诊、指导手术、协助抢救，或者由区人民医院办理"<Term id=TermId::Zhuanzhen>"转诊"</Term>"转上去。"
                     "区人民医院还通过远程会诊、病例讨论、由上级派驻治疗小组等办法，请市一人民医院一起救治，不一定要转院。"
                 </p>
-                <Sources citations=vec![j("四(二)1"), j("四(二)3")]/>
+                <Sources citations=vec![Citation::junshan("四(二)1", ""), Citation::junshan("四(二)3", "")]/>
             </Question>
             <Question id="faq-other-disease" question="得的不是九种大病，能报吗？">
                 <p>
@@ -742,7 +688,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "省里的方案还提到，对重性精神病、农民工尘肺病、肺结核病、艾滋病和血吸虫病晚期患者开展专项救治，本站没有计算这些。"
                 </p>
                 {other}
-                <Sources citations=vec![h("三(二)"), j("三"), h("二(一)5")]/>
+                <Sources citations=vec![Citation::hunan("三(二)", ""), Citation::junshan("三", ""), Citation::hunan("二(一)5", "")]/>
             </Question>
             <Question id="faq-child-age" question="孩子多大还算“儿童”？">
                 <p>
@@ -751,7 +697,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "孩子15岁以上的，请向定点医院或区卫生计生局问清楚。"
                 </p>
                 <Reading interpretation=Interpretation::I4/>
-                <Sources citations=vec![j("二")]/>
+                <Sources citations=vec![Citation::junshan("二", "")]/>
             </Question>
             <Question id="faq-away" question="在县（区）外住院，怎么报？">
                 <p>
@@ -764,7 +710,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     <ReadingMark interpretation=Interpretation::I6/>"。"
                 </p>
                 {away}
-                <Sources citations=vec![j("四(二)3"), j("四(二)1"), h("二(一)1"), h("二(三)3")]/>
+                <Sources citations=vec![Citation::junshan("四(二)3", ""), Citation::junshan("四(二)1", ""), Citation::hunan("二(一)1", ""), Citation::hunan("二(三)3", "")]/>
             </Question>
             <Question id="faq-discharge" question="出院时要付多少钱？">
                 <p>
@@ -776,7 +722,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "九种大病的费用也可能按病种定一个总价结算，本站没有算这种办法，见"<a href="#per-case-price" target="_self">"上面的说明"</a>"。"
                 </p>
                 <p><a class="policy-more" href="/calculator">"用计算器算自己的"</a></p>
-                <Sources citations=vec![h("二(三)3"), j("四(三)"), h("二(三)1")]/>
+                <Sources citations=vec![Citation::hunan("二(三)3", ""), Citation::junshan("四(三)", ""), Citation::hunan("二(三)1", "")]/>
             </Question>
             <Question id="faq-cannot-pay" question="还是付不起怎么办？">
                 <p>
@@ -785,7 +731,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "省里还鼓励慈善组织、爱心企业和爱心人士救助；君山区的民政局要争取红十字会和慈善组织的支持。"
                 </p>
                 {doudi}
-                <Sources citations=vec![j("三"), h("三(二)"), h("二(三)4"), j("五(二)2")]/>
+                <Sources citations=vec![Citation::junshan("三", ""), Citation::hunan("三(二)", ""), Citation::hunan("二(三)4", ""), Citation::junshan("五(二)2", "")]/>
             </Question>
             <Question id="faq-tehui" question="扶贫特惠保是什么？">
                 <p>
@@ -793,7 +739,7 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                     "文件写的是医疗救助在各类商业保险报销之后，本站把它放在大病保险之后、医疗救助之前计算；赔多少按各地的保险合同，两份文件都没有写。"
                     "您知道自家保单的赔付比例，可以在计算器里填上。"
                 </p>
-                <Sources citations=vec![h("三(二)"), j("三")]/>
+                <Sources citations=vec![Citation::hunan("三(二)", ""), Citation::junshan("三", "")]/>
             </Question>
             <Question id="faq-premium" question="参加医保，自己要交多少钱？">
                 <p>
@@ -801,14 +747,14 @@ fn Faq(ex: Option<Examples>) -> impl IntoView {
                 </p>
                 {premium}
                 <p><a class="policy-more" href="/premium">"算一算家里参保要交多少"</a></p>
-                <Sources citations=vec![h("三(二)"), j("三")]/>
+                <Sources citations=vec![Citation::hunan("三(二)", ""), Citation::junshan("三", "")]/>
             </Question>
             <Question id="faq-who" question="怎么知道自己是不是救治对象？">
                 <p>
                     "救治对象是得了九种大病的"<Term id=TermId::NongcunPinkun/>"，经核实核准纳入救治台账、符合9种大病临床路径的。镇、村会摸底排查，区里审核确定后建立救治台账；"
                     "建档立卡贫困人口的患病信息由区扶贫办核实核准，特困人员、低保对象和贫困残疾人的由区民政局核实核准。"
                 </p>
-                <Sources citations=vec![j("三"), j("四(一)"), j("五(二)")]/>
+                <Sources citations=vec![Citation::junshan("三", ""), Citation::junshan("四(一)", ""), Citation::junshan("五(二)", "")]/>
             </Question>
         </section>
     }
@@ -869,6 +815,8 @@ fn Glossary(policy: Policy) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::documents::clause_href;
+    use policy::Document;
 
     fn ex() -> Examples {
         examples(&Policy::builtin()).expect("the examples can be worked out")
@@ -979,10 +927,10 @@ mod tests {
 
     #[test]
     fn every_cited_clause_in_the_source_is_listed() {
-        // The page names its clauses as h("…") and j("…"); each must be in CITED so the test
-        // above checks it.
+        // The page names its clauses with Citation::hunan and Citation::junshan; each must be in
+        // CITED so that the test above checks it.
         let source = include_str!("policy_page.rs");
-        for (prefix, doc) in [("h(\"", Document::Hunan), ("j(\"", Document::Junshan)] {
+        for (prefix, doc) in [("Citation::hunan(\"", Document::Hunan), ("Citation::junshan(\"", Document::Junshan)] {
             for part in source.split(prefix).skip(1) {
                 let Some((clause, _)) = part.split_once('"') else { continue };
                 if clause.is_empty() || clause.contains('…') {

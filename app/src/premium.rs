@@ -31,9 +31,6 @@ pub const MAX_MEMBERS: u32 = 99;
 pub const FORM_ORDER: [Category; 5] =
     [Category::Tekun, Category::Dibao, Category::RegisteredPoor, Category::DisabledPoor, Category::Ordinary];
 
-/// Junshan 三 repeats the province's 两补贴 for the district.
-const JUNSHAN_SAN: Citation = Citation::new(Document::Junshan, "三", "支付政策");
-
 /// The province's plan for 2017 to 2020 (Hunan 一), dated 30 June 2017.
 const HUNAN_YI: Citation = Citation::new(Document::Hunan, "一", "工作目标");
 
@@ -483,7 +480,7 @@ fn CategoryLine(line: ContributionLine, region: Region, confidence: Confidence) 
             <p class="rule">{rule_head}<ConfidenceMark confidence/>{rule_rest}</p>
             {line.citation.map(|citation| view! {
                 <p class="cite">"依据："<CitationLink citation/>
-                    {(poor && region == Region::Junshan).then(|| view! { "；"<CitationLink citation=JUNSHAN_SAN/> })}
+                    {(poor && region == Region::Junshan).then(|| view! { "；"<CitationLink citation=engine::clauses::JUNSHAN_PAYMENT/> })}
                 </p>
             })}
         </li>
@@ -503,7 +500,7 @@ fn TehuiLine(tehui: TehuiPremium, region: Region) -> impl IntoView {
             </dl>
             <p class="rule">{tehui.rule.clone()}</p>
             <p class="cite">"依据："<CitationLink citation=tehui.citation/>
-                {(region == Region::Junshan).then(|| view! { "；"<CitationLink citation=JUNSHAN_SAN/> })}
+                {(region == Region::Junshan).then(|| view! { "；"<CitationLink citation=engine::clauses::JUNSHAN_PAYMENT/> })}
             </p>
         </li>
     }

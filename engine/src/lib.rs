@@ -27,7 +27,7 @@
 #![warn(missing_docs)]
 
 mod case;
-mod clauses;
+pub mod clauses;
 mod error;
 mod money;
 mod premium;

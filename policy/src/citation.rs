@@ -28,6 +28,25 @@ impl Citation {
     pub const fn new(document: Document, clause: &'static str, label: &'static str) -> Citation {
         Citation { document, clause, label }
     }
+
+    /// A clause of the Hunan document (湘卫财务发〔2017〕2号).
+    pub const fn hunan(clause: &'static str, label: &'static str) -> Citation {
+        Citation::new(Document::Hunan, clause, label)
+    }
+
+    /// A clause of the Junshan document (岳君卫发〔2017〕71号).
+    pub const fn junshan(clause: &'static str, label: &'static str) -> Citation {
+        Citation::new(Document::Junshan, clause, label)
+    }
+
+    /// The clause path as the documents print it, with full-width brackets: `三（二）`.
+    ///
+    /// ```
+    /// assert_eq!(policy::Citation::hunan("二(三)3", "").clause_text(), "二（三）3");
+    /// ```
+    pub fn clause_text(&self) -> String {
+        self.clause.replace('(', "（").replace(')', "）")
+    }
 }
 
 /// Writes a clause path with full-width brackets, as the documents print it.
