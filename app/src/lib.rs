@@ -1,39 +1,23 @@
 //! The 健康扶贫政策计算器与服务门户 site: every page is pre-rendered to HTML at build time
 //! (`ssr`); in the browser the wasm takes over only the parts that respond to the visitor
-//! (`hydrate`, see [`island`]).
+//! (`hydrate`, see [`widgets::island`]).
 
 // The pre-rendering build nests view types deeply.
 #![recursion_limit = "256"]
 
+mod browser;
 mod cadre;
 pub mod calculator;
-pub mod cite;
-mod clock;
-pub mod daxie;
-mod diseases;
-pub mod documents;
-mod fragment;
-pub mod glossary;
-mod home;
-mod hospitals;
-pub mod island;
-mod large_text;
-pub mod money;
-pub mod pages;
-mod pause;
-pub mod policy_page;
-mod poster;
-mod premium;
-mod read_aloud;
-pub mod share;
-mod shell;
+pub mod format;
+pub mod routes;
+pub mod widgets;
 
-pub use shell::App;
+pub use routes::shell::App;
 
 /// Takes over the interactive parts of the pre-rendered page in the browser.
 #[cfg(feature = "hydrate")]
 pub fn start() {
-    island::hydrate_all();
+    widgets::island::hydrate_all();
 }
 
 /// The HTML inside `<body>` for one path; the browser build takes over its islands.

@@ -4,7 +4,7 @@
 //! shipping a text parser in the wasm.
 //!
 //! The text is never altered: paragraphs are only re-joined where a page break of the print cut
-//! them, and the whitespace at the ends of lines is dropped. `app/src/documents.rs` holds the
+//! them, and the whitespace at the ends of lines is dropped. `app/src/routes/documents.rs` holds the
 //! types the generated code uses and a test that puts the text back together and compares it
 //! with the files.
 

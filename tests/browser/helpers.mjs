@@ -88,7 +88,7 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: `tests/output/${name}.png`, fullPage: true });
 }
 
-/** The pages as the site itself lists them: the page table (app/src/pages.rs) as the build
+/** The pages as the site itself lists them: the page table (app/src/routes/pages.rs) as the build
  * writes it beside the site, dist/pages.json. Path, title, description, navigation name. */
 export function pageTable() {
   let manifest;

@@ -1,4 +1,4 @@
-// Site-wide checks on every page of the page table (app/src/pages.rs): each opens directly by
+// Site-wide checks on every page of the page table (app/src/routes/pages.rs): each opens directly by
 // its URL with its own heading, title, description and share card; every internal link and
 // every citation anchor leads somewhere that exists; and axe-core finds no serious or critical
 // accessibility problem.

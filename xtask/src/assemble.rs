@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-/// One page of the site, as the page table (`app/src/pages.rs`) gives it in the `pages.json`
+/// One page of the site, as the page table (`app/src/routes/pages.rs`) gives it in the `pages.json`
 /// the pre-render step writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Page {

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use policy::{Date, DiseaseId};
 use std::time::Duration;
 
-use crate::money::yuan;
+use crate::format::money::yuan;
 use forms::{Attachment1, Attachment3};
 use roster::{merge, summarize, Loaded};
 
@@ -76,7 +76,7 @@ pub fn CadrePage() -> impl IntoView {
             Loaded::Unreadable { raw, reason } => StorageState::Unreadable { raw, reason },
             Loaded::Unavailable(reason) => StorageState::Unavailable(reason),
         };
-        let day = crate::clock::today();
+        let day = crate::browser::clock::today();
         today.set(day);
         cutoff.set(day.map(|d| d.to_string()).unwrap_or_default());
         storage.set(Some(state));

@@ -6,7 +6,7 @@ use policy::{Confidence, Interpretation, Source, Unit};
 
 use super::compute::shown_value;
 use super::use_calc;
-use crate::documents::clause_href;
+use crate::routes::documents::clause_href;
 
 fn unit_text(unit: Unit) -> &'static str {
     match unit {
@@ -127,7 +127,7 @@ fn ParamRow(row: Row) -> impl IntoView {
                 {row.confidence.note().map(|n| view! { <span class="confidence" data-confidence=row.confidence.id()>{format!("（{}）", n)}</span> })}
             </p>
             {row.note.clone().map(|n| view! { <p class="param-note">{n}</p> })}
-            {row.interpretation.map(|i| view! { <crate::cite::Reading interpretation=i class="param-reading"/> })}
+            {row.interpretation.map(|i| view! { <crate::widgets::cite::Reading interpretation=i class="param-reading"/> })}
             <p class="param-default">"默认值："{row.default_shown.clone()}" "{unit_text(row.unit)}</p>
         </li>
     }

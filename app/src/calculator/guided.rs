@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use super::compute::assumed_mark;
 use super::state::CalcState;
 use super::{use_calc, Calc, ResultView};
-use crate::money::yuan;
+use crate::format::money::yuan;
 use engine::Field;
 
 /// One screen of the flow. The number is the `s=` of the fragment.

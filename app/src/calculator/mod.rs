@@ -15,7 +15,7 @@ pub mod state;
 use leptos::prelude::*;
 use policy::Policy;
 
-use crate::pause::Pause;
+use crate::browser::pause::Pause;
 use compute::{compute, Outcome};
 use state::{CalcState, Mode};
 
@@ -80,7 +80,7 @@ fn provide_calc() -> Calc {
     // Browser-only: the clock, and the fragment of the link that opened the page, are read
     // once it is running.
     Effect::new(move |_| {
-        today_signal.set(crate::clock::today_iso());
+        today_signal.set(crate::browser::clock::today_iso());
         read(&current_fragment(), false);
         ready.set(true);
     });

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::glossary::{Term, TermId};
+use crate::widgets::glossary::{Term, TermId};
 use policy::{Category, DiseaseId, HospitalId, HospitalLevel, Region};
 
 use super::use_calc;

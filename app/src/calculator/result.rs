@@ -9,10 +9,10 @@ use rust_decimal::Decimal;
 use super::advanced::AdvancedPanel;
 use super::compute::WhatIf;
 use super::use_calc;
-use crate::cite::{BaselineFigures, CitationLink, Readings};
-use crate::daxie::daxie;
-use crate::glossary::{Term, TermId};
-use crate::money::{wan, yuan};
+use crate::format::daxie::daxie;
+use crate::format::money::{wan, yuan};
+use crate::widgets::cite::{BaselineFigures, CitationLink, Readings};
+use crate::widgets::glossary::{Term, TermId};
 
 /// The colour of each payer in the chart and its legend: distinct, and dark enough for white
 /// text; the family's share is the accent colour.

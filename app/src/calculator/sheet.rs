@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use super::guided::summary;
 use super::use_calc;
-use crate::read_aloud::speak_instead;
-use crate::share::{origin, Share};
+use crate::widgets::read_aloud::speak_instead;
+use crate::widgets::share::{origin, Share};
 
 /// The header of the printed sheet: its title, the day it was printed and the answers it was
 /// computed from.

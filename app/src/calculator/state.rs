@@ -7,7 +7,7 @@
 
 use engine::{CaseInput, Field};
 
-use crate::fragment::{decode, encode};
+use crate::format::fragment::{decode, encode};
 
 /// The fields of a case the calculator keeps, in the fragment's order: the engine's, as many
 /// as [`Field::CASE`] lists, of which those with a [`short`] key are kept.

@@ -13,9 +13,9 @@ use policy::{
 };
 use rust_decimal::Decimal;
 
-use crate::cite::{ConfidenceMark, ReadingMark, Sources};
-use crate::glossary::{baseline_figure, param_value, Term, TermId, GLOSSARY};
-use crate::money::yuan;
+use crate::format::money::yuan;
+use crate::widgets::cite::{ConfidenceMark, ReadingMark, Sources};
+use crate::widgets::glossary::{baseline_figure, param_value, Term, TermId, GLOSSARY};
 
 /// The case every example on the page uses: the worked example of the site.
 pub struct TypicalCase;
@@ -150,7 +150,7 @@ pub const CITED: &[Citation] = &[
 /// Where the site's figure rests on a reading of the documents, said in words.
 #[component]
 fn Reading(interpretation: Interpretation) -> impl IntoView {
-    view! { <crate::cite::Reading interpretation=interpretation class="policy-reading"/> }
+    view! { <crate::widgets::cite::Reading interpretation=interpretation class="policy-reading"/> }
 }
 
 /// The page.
@@ -815,7 +815,7 @@ fn Glossary(policy: Policy) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::clause_href;
+    use crate::routes::documents::clause_href;
     use policy::Document;
 
     fn ex() -> Examples {

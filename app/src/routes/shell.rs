@@ -6,14 +6,14 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::diseases::DiseasesPage;
-use crate::documents::{HunanDocument, JunshanDocument};
-use crate::home::Home;
-use crate::hospitals::HospitalsPage;
-use crate::island::{Island, Part};
-use crate::pages::PAGES;
-use crate::policy_page::PolicyPage;
-use crate::poster::PosterPage;
+use crate::routes::diseases::DiseasesPage;
+use crate::routes::documents::{HunanDocument, JunshanDocument};
+use crate::routes::home::Home;
+use crate::routes::hospitals::HospitalsPage;
+use crate::routes::pages::PAGES;
+use crate::routes::policy_page::PolicyPage;
+use crate::routes::poster::PosterPage;
+use crate::widgets::island::{Island, Part};
 
 /// The whole site.
 #[component]

@@ -5,7 +5,7 @@ use engine::BaselineFigure;
 use leptos::prelude::*;
 use policy::{Citation, Confidence, Document, Interpretation, Source};
 
-use crate::documents::clause_href;
+use crate::routes::documents::clause_href;
 
 /// The documents as the navigation names them: on a page of prose read out to families, the
 /// number (湘卫财务发〔2017〕2号) means nothing to the listener.

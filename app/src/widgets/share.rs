@@ -10,14 +10,14 @@ use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::pause::Pause;
+use crate::browser::pause::Pause;
 
 /// The QR code of `text` as an SVG element (no XML prelude, so it can go straight into a page),
 /// one unit per module with the standard quiet zone; the page sizes it. None when the text is
 /// too long for a QR code.
 ///
 /// ```
-/// let svg = app::share::qr_svg("https://example.org/calculator#m=q").unwrap_or_default();
+/// let svg = app::widgets::share::qr_svg("https://example.org/calculator#m=q").unwrap_or_default();
 /// assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
 /// ```
 pub fn qr_svg(text: &str) -> Option<String> {

@@ -80,7 +80,9 @@ impl Part {
 
     /// The part's view.
     fn view(self) -> AnyView {
-        use crate::{cadre, calculator, home, large_text, poster, premium, read_aloud, share};
+        use crate::routes::{home, poster, premium};
+        use crate::widgets::{large_text, read_aloud, share};
+        use crate::{cadre, calculator};
         match self {
             Part::ReadAloud => read_aloud::ReadAloud().into_any(),
             Part::LargeText => large_text::LargeTextToggle().into_any(),
@@ -163,7 +165,7 @@ mod tests {
 
     #[test]
     fn the_start_up_script_names_each_tool_as_the_page_does() {
-        let boot = include_str!("../../public/boot.js");
+        let boot = include_str!("../../../public/boot.js");
         for part in Part::ALL {
             let entry = format!("{}: '{}'", part.name(), part.tool_name().unwrap_or_default());
             let quoted = format!("'{}': '{}'", part.name(), part.tool_name().unwrap_or_default());

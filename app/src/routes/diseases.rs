@@ -4,18 +4,18 @@
 //!
 //! Also the citation links the portal pages share.
 
-use crate::glossary::{Term, TermId};
+use crate::widgets::glossary::{Term, TermId};
 use engine::{estimate_with_policy, Case, Estimate, EstimateError, HospitalChoice, Payer};
 use leptos::prelude::*;
 
-use crate::money::yuan;
+use crate::format::money::yuan;
 use policy::{
     Category, Citation, Date, Disease, DiseaseGroup, DiseaseId, Hospital, Interpretation, ParamId, Policy, Region,
 };
 use rust_decimal::Decimal;
 
 use crate::calculator::state::CalcState;
-use crate::cite::{source_cite, Cite, ConfidenceMark, ReadingMark};
+use crate::widgets::cite::{source_cite, Cite, ConfidenceMark, ReadingMark};
 use engine::Field;
 
 // ---------------------------------------------------------------------------------------------
@@ -353,8 +353,8 @@ fn WorkedExample(disease: DiseaseId) -> impl IntoView {
                     <p class="payer-step-plain">{with_marks(payer_plain(line.payer), payer_plain_readings(line.payer))}</p>
                     {line.reason.map(|r| view! { <p class="reason">"这个例子里："{r.to_string()}</p> })}
                     {applies.then(|| view! { <p class="payer-step-rule">{line.rule.clone()}</p> })}
-                    <crate::cite::BaselineFigures figures=line.baselines.clone()/>
-                    <crate::cite::Readings interpretations=line.interpretations.clone() class="reading"/>
+                    <crate::widgets::cite::BaselineFigures figures=line.baselines.clone()/>
+                    <crate::widgets::cite::Readings interpretations=line.interpretations.clone() class="reading"/>
                     <p><Cite citations=vec![line.citation]/></p>
                 </li>
             }
@@ -380,7 +380,7 @@ fn WorkedExample(disease: DiseaseId) -> impl IntoView {
             </div>
             {doudi.map(|d| view! {
                 <p class="doudi">{d.text}" "<Cite citations=vec![d.citation]/></p>
-                <crate::cite::Readings interpretations=d.interpretations class="reading"/>
+                <crate::widgets::cite::Readings interpretations=d.interpretations class="reading"/>
             })}
         </details>
     }
@@ -410,7 +410,7 @@ fn OtherProgrammes() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::clause_href;
+    use crate::routes::documents::clause_href;
 
     fn pays(disease: DiseaseId) -> String {
         match example_estimate(&Policy::builtin(), disease) {

@@ -2,14 +2,14 @@
 //! patient is referred up, the green channel, treatment before payment with one settlement at
 //! discharge, what to bring, and the district's expert group (Junshan 附件2).
 
-use crate::cite::ReadingMark;
-use crate::glossary::{Term, TermId};
+use crate::widgets::cite::ReadingMark;
+use crate::widgets::glossary::{Term, TermId};
 use leptos::prelude::*;
 use policy::{Citation, DiseaseId, Hospital, Interpretation, Policy};
 
-use crate::cite::{source_cite, Cite};
-use crate::diseases::{hospital_place, is_guiding};
-use crate::documents::{self, clause_href, Kind, Table};
+use crate::routes::diseases::{hospital_place, is_guiding};
+use crate::routes::documents::{self, clause_href, Kind, Table};
+use crate::widgets::cite::{source_cite, Cite};
 
 /// The diseases a hospital is the designated treatment hospital for, in the documents' order.
 pub fn treats(hospital: &Hospital) -> Vec<DiseaseId> {

@@ -9,11 +9,11 @@ use policy::{Interpretation, Policy, Region};
 
 use crate::calculator::compute::compute;
 use crate::calculator::state::CalcState;
-use crate::cite::ReadingMark;
-use crate::daxie::daxie;
-use crate::island::{Island, Part};
-use crate::money::yuan;
-use crate::share::{origin, qr_svg};
+use crate::format::daxie::daxie;
+use crate::format::money::yuan;
+use crate::widgets::cite::ReadingMark;
+use crate::widgets::island::{Island, Part};
+use crate::widgets::share::{origin, qr_svg};
 
 /// The poster's example: the calculator's own worked case (a 低保 patient with gastric cancer at
 /// 君山区人民医院, a bill of 50,000 of which 45,000 in policy).

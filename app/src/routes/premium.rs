@@ -6,13 +6,13 @@
 //! keeps it in the URL fragment (`#y=2020&r=junshan&tekun=1&dibao=2&tehui=100`) so a copied link
 //! reproduces the result, and shows the engine's lines with their rules and clauses.
 
-use crate::glossary::{Term, TermId};
+use crate::widgets::glossary::{Term, TermId};
 use engine::{premium_subsidies, ContributionLine, Family, Field, Premiums, TehuiPremium};
 use leptos::prelude::*;
 
-use crate::cite::{CitationLink, ConfidenceMark};
-use crate::fragment::{decode, encode};
-use crate::money::yuan;
+use crate::format::fragment::{decode, encode};
+use crate::format::money::yuan;
+use crate::widgets::cite::{CitationLink, ConfidenceMark};
 use policy::{Category, Citation, Confidence, Date, Document, ParamId, Policy, Region};
 use rust_decimal::Decimal;
 
@@ -769,7 +769,7 @@ mod tests {
         assert!(FIRST_YEAR_NOTE.contains("2017年6月30日"));
         assert!(FIRST_YEAR_NOTE.contains("文件没有写"));
         assert_eq!(YEARS.first(), Some(&FIRST_YEAR));
-        assert!(crate::documents::clause_href(HUNAN_YI.document.id(), HUNAN_YI.clause).is_some());
+        assert!(crate::routes::documents::clause_href(HUNAN_YI.document.id(), HUNAN_YI.clause).is_some());
     }
 
     #[test]

@@ -20,7 +20,7 @@ const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '�
 /// The amount in 大写, rounded to the fen.
 ///
 /// ```
-/// use app::daxie::daxie;
+/// use app::format::daxie::daxie;
 /// use rust_decimal::Decimal;
 /// assert_eq!(daxie(Decimal::new(284605, 2)), "贰仟捌佰肆拾陆元零伍分");
 /// assert_eq!(daxie(Decimal::from(18850)), "壹万捌仟捌佰伍拾元整");

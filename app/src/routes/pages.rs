@@ -104,7 +104,7 @@ pub fn full_title(page: &Page) -> String {
 /// full title, description, navigation name and file in the built site.
 ///
 /// ```
-/// let manifest: serde_json::Value = serde_json::from_str(&app::pages::manifest_json()).unwrap();
+/// let manifest: serde_json::Value = serde_json::from_str(&app::routes::pages::manifest_json()).unwrap();
 /// assert_eq!(manifest["pages"][0]["file"], "index.html");
 /// assert_eq!(manifest["not_found"]["file"], "404.html");
 /// ```

@@ -99,7 +99,7 @@ pub fn find(slug: &str) -> Option<&'static Document> {
 /// Chinese numerals, brackets half- or full-width, an attachment as 附件N.
 ///
 /// ```
-/// use app::documents::clause_href;
+/// use app::routes::documents::clause_href;
 /// assert_eq!(clause_href("hunan", "三(二)").as_deref(), Some("/documents/hunan#s3-2"));
 /// assert_eq!(clause_href("junshan", "四（二）3").as_deref(), Some("/documents/junshan#s4-2-3"));
 /// assert_eq!(clause_href("junshan", "附件2").as_deref(), Some("/documents/junshan#att2"));

@@ -4,19 +4,19 @@
 //! The check's reasoning is [`check`], a plain function tested natively; the page only keeps
 //! the three answers in signals.
 
-use crate::glossary::{Term, TermId};
+use crate::widgets::glossary::{Term, TermId};
 use engine::parse_age;
 use engine::Ledger;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use policy::{Category, Citation, DiseaseId, Interpretation, Policy};
 
-use crate::cite::{CitationLink, Reading, ReadingMark};
+use crate::widgets::cite::{CitationLink, Reading, ReadingMark};
 
 use crate::calculator::state::CalcState;
-use crate::cite::Cite;
-use crate::diseases::{hospital_place, treating_hospital, WHO};
-use crate::island::{Island, Part};
+use crate::routes::diseases::{hospital_place, treating_hospital, WHO};
+use crate::widgets::cite::Cite;
+use crate::widgets::island::{Island, Part};
 use engine::Field;
 
 // ---------------------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ impl TermId {
     /// The link to its entry, from any page.
     ///
     /// ```
-    /// use app::glossary::TermId;
+    /// use app::widgets::glossary::TermId;
     /// assert_eq!(TermId::Qifuxian.href(), "/policy#term-qifuxian");
     /// ```
     pub fn href(self) -> String {
@@ -348,7 +348,7 @@ pub fn param_value(params: &Parameters, id: ParamId) -> Option<(String, Confiden
 }
 
 /// One figure behind a term, "label：value", and how sure it is — all from the policy data. The
-/// page shows the confidence as [`crate::cite::ConfidenceMark`] beside it.
+/// page shows the confidence as [`crate::widgets::cite::ConfidenceMark`] beside it.
 pub fn baseline_figure(params: &Parameters, id: ParamId) -> Option<(String, Confidence)> {
     let entry = params.entry(id)?;
     let (value, confidence) = param_value(params, id)?;
@@ -369,7 +369,7 @@ pub fn baseline_text(params: &Parameters, id: ParamId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::clause_href;
+    use crate::routes::documents::clause_href;
     use policy::{Date, Policy, Region};
     use std::collections::HashSet;
 
