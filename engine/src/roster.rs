@@ -24,37 +24,151 @@ use policy::{Category, Date, DiseaseId, HospitalId, HospitalLevel, Policy, Regio
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+/// A column of the roster file, in the file's order. 是否建档立卡 and 家庭地址 are last, so that a
+/// file made before them still lines up; every column is found by its header anyway.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
+    /// 序号
+    Serial,
+    /// 姓名
+    Name,
+    /// 性别
+    Sex,
+    /// 年龄
+    Age,
+    /// 籍贯
+    NativePlace,
+    /// 身份证号
+    IdNumber,
+    /// 合医证号
+    MedicalCard,
+    /// 贫困登记
+    Category,
+    /// 疾病
+    Disease,
+    /// 医院
+    Hospital,
+    /// 是否转诊
+    Referred,
+    /// 出院日期
+    DischargeDate,
+    /// 住院总费用
+    TotalCost,
+    /// 政策范围内费用
+    InPolicyCost,
+    /// 建立台账时间
+    LedgerDate,
+    /// 救治状态
+    Status,
+    /// 完成救治日期
+    CompletedDate,
+    /// 备注
+    Remarks,
+    /// 是否建档立卡
+    Registered,
+    /// 家庭地址
+    Address,
+}
+
+impl Column {
+    /// Every column, in the file's order.
+    pub const ALL: [Column; 20] = [
+        Column::Serial,
+        Column::Name,
+        Column::Sex,
+        Column::Age,
+        Column::NativePlace,
+        Column::IdNumber,
+        Column::MedicalCard,
+        Column::Category,
+        Column::Disease,
+        Column::Hospital,
+        Column::Referred,
+        Column::DischargeDate,
+        Column::TotalCost,
+        Column::InPolicyCost,
+        Column::LedgerDate,
+        Column::Status,
+        Column::CompletedDate,
+        Column::Remarks,
+        Column::Registered,
+        Column::Address,
+    ];
+
+    /// The Chinese header.
+    pub const fn header(self) -> &'static str {
+        match self {
+            Column::Serial => "序号",
+            Column::Name => "姓名",
+            Column::Sex => "性别",
+            Column::Age => "年龄",
+            Column::NativePlace => "籍贯",
+            Column::IdNumber => "身份证号",
+            Column::MedicalCard => "合医证号",
+            Column::Category => "贫困登记",
+            Column::Disease => "疾病",
+            Column::Hospital => "医院",
+            Column::Referred => "是否转诊",
+            Column::DischargeDate => "出院日期",
+            Column::TotalCost => "住院总费用",
+            Column::InPolicyCost => "政策范围内费用",
+            Column::LedgerDate => "建立台账时间",
+            Column::Status => "救治状态",
+            Column::CompletedDate => "完成救治日期",
+            Column::Remarks => "备注",
+            Column::Registered => "是否建档立卡",
+            Column::Address => "家庭地址",
+        }
+    }
+
+    /// Its place in the file (and in [`HEADERS`]).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The column with this header.
+    pub fn from_header(header: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.header() == header)
+    }
+
+    /// The column that holds an engine field, for messages about a row; `None` for a field the
+    /// roster does not have.
+    pub const fn of_field(field: crate::Field) -> Option<Column> {
+        use crate::Field;
+        Some(match field {
+            Field::Date => Column::DischargeDate,
+            Field::Category => Column::Category,
+            Field::Registered => Column::Registered,
+            Field::Disease => Column::Disease,
+            Field::Age => Column::Age,
+            Field::Hospital => Column::Hospital,
+            Field::Referred => Column::Referred,
+            Field::TotalCost => Column::TotalCost,
+            Field::InPolicyCost => Column::InPolicyCost,
+            Field::Region
+            | Field::InCounty
+            | Field::Designated
+            | Field::TehuiRatio
+            | Field::BasicPaidThisYear
+            | Field::CriticalPaidThisYear
+            | Field::CriticalBaseThisYear
+            | Field::Stays
+            | Field::Members
+            | Field::TehuiPremium => return None,
+        })
+    }
+}
+
 /// The columns of the file, in order, as their Chinese headers.
-pub const HEADERS: [&str; 20] = [
-    "序号",
-    "姓名",
-    "性别",
-    "年龄",
-    "籍贯",
-    "身份证号",
-    "合医证号",
-    "贫困登记",
-    "疾病",
-    "医院",
-    "是否转诊",
-    "出院日期",
-    "住院总费用",
-    "政策范围内费用",
-    "建立台账时间",
-    "救治状态",
-    "完成救治日期",
-    "备注",
-    // Last, so that a file made before them still lines up; found by their headers anyway.
-    "是否建档立卡",
-    "家庭地址",
-];
-
-/// The column of [`HEADERS`] that says whether the patient is 建档立卡.
-pub const REGISTERED_COLUMN: usize = 18;
-
-/// The column of [`HEADERS`] with the family's address, which 附件3's list of patients asks for
-/// (注1).
-pub const ADDRESS_COLUMN: usize = 19;
+pub const HEADERS: [&str; 20] = {
+    let mut headers = [""; 20];
+    let mut i = 0;
+    while i < headers.len() {
+        headers[i] = Column::ALL[i].header();
+        i += 1;
+    }
+    headers
+};
 
 /// The byte-order mark written first, so that Excel takes the file as UTF-8.
 pub const BOM: char = '\u{feff}';
@@ -111,55 +225,59 @@ pub struct Row {
 impl Row {
     /// The fields in the order of [`HEADERS`].
     pub fn fields(&self) -> [&str; 20] {
-        [
-            &self.serial,
-            &self.name,
-            &self.sex,
-            &self.age,
-            &self.native_place,
-            &self.id_number,
-            &self.medical_card,
-            &self.category,
-            &self.disease,
-            &self.hospital,
-            &self.referred,
-            &self.discharge_date,
-            &self.total_cost,
-            &self.in_policy_cost,
-            &self.ledger_date,
-            &self.status,
-            &self.completed_date,
-            &self.remarks,
-            &self.registered,
-            &self.address,
-        ]
+        Column::ALL.map(|c| self.field(c))
     }
 
-    /// The field under a column (an index of [`HEADERS`]), to fill it.
-    pub fn field_mut(&mut self, column: usize) -> Option<&mut String> {
-        Some(match column {
-            0 => &mut self.serial,
-            1 => &mut self.name,
-            2 => &mut self.sex,
-            3 => &mut self.age,
-            4 => &mut self.native_place,
-            5 => &mut self.id_number,
-            6 => &mut self.medical_card,
-            7 => &mut self.category,
-            8 => &mut self.disease,
-            9 => &mut self.hospital,
-            10 => &mut self.referred,
-            11 => &mut self.discharge_date,
-            12 => &mut self.total_cost,
-            13 => &mut self.in_policy_cost,
-            14 => &mut self.ledger_date,
-            15 => &mut self.status,
-            16 => &mut self.completed_date,
-            17 => &mut self.remarks,
-            18 => &mut self.registered,
-            19 => &mut self.address,
-            _ => return None,
-        })
+    /// The field under a column.
+    pub fn field(&self, column: Column) -> &str {
+        match column {
+            Column::Serial => &self.serial,
+            Column::Name => &self.name,
+            Column::Sex => &self.sex,
+            Column::Age => &self.age,
+            Column::NativePlace => &self.native_place,
+            Column::IdNumber => &self.id_number,
+            Column::MedicalCard => &self.medical_card,
+            Column::Category => &self.category,
+            Column::Disease => &self.disease,
+            Column::Hospital => &self.hospital,
+            Column::Referred => &self.referred,
+            Column::DischargeDate => &self.discharge_date,
+            Column::TotalCost => &self.total_cost,
+            Column::InPolicyCost => &self.in_policy_cost,
+            Column::LedgerDate => &self.ledger_date,
+            Column::Status => &self.status,
+            Column::CompletedDate => &self.completed_date,
+            Column::Remarks => &self.remarks,
+            Column::Registered => &self.registered,
+            Column::Address => &self.address,
+        }
+    }
+
+    /// The field under a column, to fill it.
+    pub fn field_mut(&mut self, column: Column) -> &mut String {
+        match column {
+            Column::Serial => &mut self.serial,
+            Column::Name => &mut self.name,
+            Column::Sex => &mut self.sex,
+            Column::Age => &mut self.age,
+            Column::NativePlace => &mut self.native_place,
+            Column::IdNumber => &mut self.id_number,
+            Column::MedicalCard => &mut self.medical_card,
+            Column::Category => &mut self.category,
+            Column::Disease => &mut self.disease,
+            Column::Hospital => &mut self.hospital,
+            Column::Referred => &mut self.referred,
+            Column::DischargeDate => &mut self.discharge_date,
+            Column::TotalCost => &mut self.total_cost,
+            Column::InPolicyCost => &mut self.in_policy_cost,
+            Column::LedgerDate => &mut self.ledger_date,
+            Column::Status => &mut self.status,
+            Column::CompletedDate => &mut self.completed_date,
+            Column::Remarks => &mut self.remarks,
+            Column::Registered => &mut self.registered,
+            Column::Address => &mut self.address,
+        }
     }
 
     /// The disease, when the name is one the policy knows.
@@ -261,20 +379,10 @@ impl Row {
     }
 }
 
-/// The column that holds an engine field, for messages about a row.
+/// The header of the column that holds an engine field (by its JSON name), for messages about
+/// a row; "" for a field the roster does not have.
 pub fn column_of(field: &str) -> &'static str {
-    match field {
-        "date" => "出院日期",
-        "category" => "贫困登记",
-        "registered" => "是否建档立卡",
-        "disease" => "疾病",
-        "age" => "年龄",
-        "hospital" => "医院",
-        "referred" => "是否转诊",
-        "total_cost" => "住院总费用",
-        "in_policy_cost" => "政策范围内费用",
-        _ => "",
-    }
+    crate::Field::from_name(field).and_then(Column::of_field).map_or("", Column::header)
 }
 
 /// The poor categories a roster row may have, in the documents' order.
@@ -428,8 +536,8 @@ impl Import {
     }
 }
 
-/// Messages about a row's cells: each with the index in [`HEADERS`] of the column it is about.
-pub type CellMessages = Vec<(usize, String)>;
+/// Messages about a row's cells: each with the column it is about.
+pub type CellMessages = Vec<(Column, String)>;
 
 /// The problems of a row's values: errors that keep it out of the roster, and warnings
 /// (a 身份证号 that fails its check) that are shown beside it.
@@ -438,52 +546,57 @@ pub fn check_row(row: &Row) -> (CellMessages, CellMessages) {
     let mut warnings = Vec::new();
     let date_ok = |s: &str| s.is_empty() || Date::parse(s).is_some();
     if row.name.is_empty() {
-        errors.push((1, "请填写姓名".to_owned()));
+        errors.push((Column::Name, "请填写姓名".to_owned()));
     }
     if !matches!(row.sex.as_str(), "" | "男" | "女") {
-        errors.push((2, "性别只能填“男”或“女”".to_owned()));
+        errors.push((Column::Sex, "性别只能填“男”或“女”".to_owned()));
     }
     if !row.age.is_empty() && crate::parse_age(&row.age).is_err() {
-        errors.push((3, "年龄要填 0 到 150 之间的整数（周岁）".to_owned()));
+        errors.push((Column::Age, "年龄要填 0 到 150 之间的整数（周岁）".to_owned()));
     }
     if !row.id_number.is_empty() {
         if let Err(p) = check_id(&row.id_number) {
-            warnings.push((5, p.to_string()));
+            warnings.push((Column::IdNumber, p.to_string()));
         }
     }
     if !row.category.is_empty() && row.category_id().is_none() {
-        errors.push((7, format!("贫困登记只能填：{}", CATEGORIES.map(Category::name).join("、"))));
+        errors.push((Column::Category, format!("贫困登记只能填：{}", CATEGORIES.map(Category::name).join("、"))));
     }
     if row.disease.is_empty() {
-        errors.push((8, "请填写疾病".to_owned()));
+        errors.push((Column::Disease, "请填写疾病".to_owned()));
     } else if row.disease_id().is_none() {
         let names: Vec<&str> = DiseaseId::ALL.iter().map(|d| d.name()).collect();
-        errors.push((8, format!("疾病只能填：{}", names.join("、"))));
+        errors.push((Column::Disease, format!("疾病只能填：{}", names.join("、"))));
     }
     if !row.hospital.is_empty() && hospital_id(&row.hospital).is_none() {
         let names: Vec<&str> = hospitals().into_iter().map(|(n, _)| n).collect();
-        errors.push((9, format!("医院只能填：{}", names.join("、"))));
+        errors.push((Column::Hospital, format!("医院只能填：{}", names.join("、"))));
     }
     if !matches!(row.referred.as_str(), "" | "是" | "否") {
-        errors.push((10, "是否转诊只能填“是”或“否”".to_owned()));
+        errors.push((Column::Referred, "是否转诊只能填“是”或“否”".to_owned()));
     }
     if !matches!(row.registered.as_str(), "" | "是" | "否") {
         errors.push((
-            REGISTERED_COLUMN,
+            Column::Registered,
             "是否建档立卡只能填“是”或“否”（不填：建档立卡贫困人口按“是”，其他按“否”）".to_owned(),
         ));
     } else if row.registered == "否" && row.category_id() == Some(Category::RegisteredPoor) {
-        errors.push((REGISTERED_COLUMN, "贫困登记是建档立卡贫困人口，是否建档立卡不能填“否”".to_owned()));
+        errors.push((Column::Registered, "贫困登记是建档立卡贫困人口，是否建档立卡不能填“否”".to_owned()));
     }
-    for (column, value) in [(11, &row.discharge_date), (14, &row.ledger_date), (16, &row.completed_date)] {
+    for (column, value) in [
+        (Column::DischargeDate, &row.discharge_date),
+        (Column::LedgerDate, &row.ledger_date),
+        (Column::CompletedDate, &row.completed_date),
+    ] {
         if !date_ok(value) {
             errors
                 .push((column, "日期要写成“年-月-日”，例如 2018-03-01（2018/3/1 也可以），且这一天要存在".to_owned()));
         }
     }
-    for (column, value, field) in
-        [(12, &row.total_cost, crate::Field::TotalCost), (13, &row.in_policy_cost, crate::Field::InPolicyCost)]
-    {
+    for (column, value, field) in [
+        (Column::TotalCost, &row.total_cost, crate::Field::TotalCost),
+        (Column::InPolicyCost, &row.in_policy_cost, crate::Field::InPolicyCost),
+    ] {
         if !value.is_empty() {
             if let Err(e) = crate::parse_amount(field, value) {
                 errors.push((column, e.to_string()));
@@ -494,7 +607,7 @@ pub fn check_row(row: &Row) -> (CellMessages, CellMessages) {
         let limit = policy::Policy::builtin().disease(disease).max_age;
         if let Some(max_age) = limit.filter(|m| age > *m) {
             warnings.push((
-                3,
+                Column::Age,
                 format!(
                     "{}按本站的理解（I4：文件只写“儿童”）只救治{max_age}岁及以下的孩子：这一行不列入附件1和附件3，估算按其他疾病；请向区卫生计生局问清楚",
                     disease.name()
@@ -505,10 +618,10 @@ pub fn check_row(row: &Row) -> (CellMessages, CellMessages) {
     match row.status.as_str() {
         "" | STATUS_OPEN => {}
         STATUS_DONE if row.completed_date.is_empty() => {
-            errors.push((16, "救治状态为“已完成”时要填完成救治日期".to_owned()))
+            errors.push((Column::CompletedDate, "救治状态为“已完成”时要填完成救治日期".to_owned()))
         }
         STATUS_DONE => {}
-        _ => errors.push((15, "救治状态只能填“未完成”或“已完成”".to_owned())),
+        _ => errors.push((Column::Status, "救治状态只能填“未完成”或“已完成”".to_owned())),
     }
     (errors, warnings)
 }
@@ -516,16 +629,15 @@ pub fn check_row(row: &Row) -> (CellMessages, CellMessages) {
 /// Trims every field, and takes the forms Excel writes for long numbers (`="..."`, a leading
 /// apostrophe or tab) back to the number, so that a file edited in Excel still reads.
 pub fn tidy(row: &mut Row) {
-    for column in 0..HEADERS.len() {
-        if let Some(f) = row.field_mut(column) {
-            let mut t = f.trim();
-            if let Some(inner) = t.strip_prefix("=\"").and_then(|s| s.strip_suffix('"')) {
-                t = inner;
-            }
-            t = t.trim_start_matches(['\'', '\t']);
-            if t.len() != f.len() {
-                *f = t.to_owned();
-            }
+    for column in Column::ALL {
+        let f = row.field_mut(column);
+        let mut t = f.trim();
+        if let Some(inner) = t.strip_prefix("=\"").and_then(|s| s.strip_suffix('"')) {
+            t = inner;
+        }
+        t = t.trim_start_matches(['\'', '\t']);
+        if t.len() != f.len() {
+            *f = t.to_owned();
         }
     }
     row.id_number.make_ascii_uppercase();
@@ -672,12 +784,12 @@ pub fn write_records<'a>(records: impl IntoIterator<Item = Vec<&'a str>>) -> Str
 
 /// One record and its CRLF; the fields at the indexes in `as_text` that are all digits get
 /// [`TEXT_MARK`] before them.
-fn push_record(record: &[&str], as_text: &[usize], out: &mut String) {
+fn push_record(record: &[&str], as_text: &[Column], out: &mut String) {
     for (i, field) in record.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        if as_text.contains(&i) && !field.is_empty() && field.bytes().all(|b| b.is_ascii_digit()) {
+        if as_text.iter().any(|c| c.index() == i) && !field.is_empty() && field.bytes().all(|b| b.is_ascii_digit()) {
             out.push(TEXT_MARK);
         }
         quote(field, out);
@@ -685,10 +797,10 @@ fn push_record(record: &[&str], as_text: &[usize], out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// The columns (indexes of [`HEADERS`]) that hold long numbers which are not amounts:
+/// The columns that hold long numbers which are not amounts:
 /// 身份证号 and 合医证号. Excel would take their digits for a number, show an 18-digit
 /// 身份证号 as 4.30611E+17 and keep only 15 of its digits, and drop leading zeros.
-pub const TEXT_COLUMNS: [usize; 2] = [5, 6];
+pub const TEXT_COLUMNS: [Column; 2] = [Column::IdNumber, Column::MedicalCard];
 
 /// What [`write_csv`] puts before a [`TEXT_COLUMNS`] value made of digits only, so that Excel
 /// keeps it as text: a tab. Reading takes it off again ([`tidy`]), so the file reads back the
@@ -731,8 +843,8 @@ pub fn read_csv(text: &str) -> Import {
         import.unreadable = Some(RowProblem { row: 1, column: String::new(), reason: "文件是空的".to_owned() });
         return import;
     };
-    let columns: Vec<Option<usize>> = header.iter().map(|h| HEADERS.iter().position(|k| *k == h.trim())).collect();
-    if !columns.contains(&Some(1)) {
+    let columns: Vec<Option<Column>> = header.iter().map(|h| Column::from_header(h.trim())).collect();
+    if !columns.contains(&Some(Column::Name)) {
         import.unreadable = Some(RowProblem {
             row: header_line,
             column: String::new(),
@@ -740,10 +852,10 @@ pub fn read_csv(text: &str) -> Import {
         });
         return import;
     }
-    if !columns.contains(&Some(REGISTERED_COLUMN)) {
+    if !columns.contains(&Some(Column::Registered)) {
         import.warnings.push(RowProblem {
             row: header_line,
-            column: HEADERS[REGISTERED_COLUMN].to_owned(),
+            column: Column::Registered.header().to_owned(),
             reason: "文件里没有这一列：建档立卡贫困人口按“是”、其他按“否”；低保、特困或贫困残疾人同时是建档立卡的，请在这一列填“是”（他们不列入附件1）".to_owned(),
         });
     }
@@ -769,13 +881,13 @@ pub fn read_csv(text: &str) -> Import {
         }
         let mut row = Row::default();
         for (value, column) in record.into_iter().zip(&columns) {
-            if let Some(slot) = column.and_then(|c| row.field_mut(c)) {
+            if let Some(slot) = column.map(|c| row.field_mut(c)) {
                 *slot = value;
             }
         }
         tidy(&mut row);
         let (errors, warnings) = check_row(&row);
-        let problem = |(c, reason): (usize, String)| RowProblem { row: line, column: HEADERS[c].to_owned(), reason };
+        let problem = |(c, reason): (Column, String)| RowProblem { row: line, column: c.header().to_owned(), reason };
         import.warnings.extend(warnings.into_iter().map(problem));
         if errors.is_empty() {
             import.rows.push(row);
@@ -910,6 +1022,23 @@ mod tests {
     }
 
     #[test]
+    fn each_column_has_its_header_and_its_field() {
+        assert_eq!(HEADERS.len(), Column::ALL.len());
+        let mut row = Row::default();
+        for (i, column) in Column::ALL.into_iter().enumerate() {
+            assert_eq!(column.index(), i);
+            assert_eq!(HEADERS[i], column.header());
+            assert_eq!(Column::from_header(column.header()), Some(column));
+            *row.field_mut(column) = format!("v{i}");
+        }
+        let fields = row.fields();
+        assert!(fields.iter().enumerate().all(|(i, f)| *f == format!("v{i}")), "{fields:?}");
+        assert_eq!(column_of("date"), "出院日期");
+        assert_eq!(column_of("registered"), "是否建档立卡");
+        assert_eq!(column_of("tehui_ratio"), "");
+    }
+
+    #[test]
     fn a_child_over_the_age_limit_is_flagged_and_on_no_ledger() {
         let mut row = good_row();
         row.disease = "儿童室间隔缺损".into();
@@ -917,7 +1046,7 @@ mod tests {
         let (errors, warnings) = check_row(&row);
         assert!(errors.is_empty());
         assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].0, 3, "beside the age");
+        assert_eq!(warnings[0].0, Column::Age, "beside the age");
         assert!(warnings[0].1.contains("本站的理解（I4"), "{}", warnings[0].1);
         assert_eq!(row.ledger(&Policy::builtin()), None);
         row.age = "14".into();
@@ -946,17 +1075,17 @@ mod tests {
         row.registered = "否".into();
         assert_eq!(
             check_row(&row).0,
-            vec![(REGISTERED_COLUMN, "贫困登记是建档立卡贫困人口，是否建档立卡不能填“否”".to_owned())]
+            vec![(Column::Registered, "贫困登记是建档立卡贫困人口，是否建档立卡不能填“否”".to_owned())]
         );
         row.registered = "也许".into();
-        assert_eq!(check_row(&row).0[0].0, REGISTERED_COLUMN);
+        assert_eq!(check_row(&row).0[0].0, Column::Registered);
     }
 
     #[test]
     fn a_file_without_the_registered_column_imports_with_the_default_and_a_note() {
-        let old_headers = &HEADERS[..REGISTERED_COLUMN];
+        let old_headers = &HEADERS[..Column::Registered.index()];
         let row = good_row();
-        let text = format!("{}\n{}\n", old_headers.join(","), row.fields()[..REGISTERED_COLUMN].join(","));
+        let text = format!("{}\n{}\n", old_headers.join(","), row.fields()[..Column::Registered.index()].join(","));
         let import = read_csv(&text);
         assert_eq!(import.rows.len(), 1);
         assert!(!import.rows[0].is_registered());
@@ -1211,7 +1340,7 @@ mod tests {
     fn completed_needs_a_day() {
         let mut row = good_row();
         row.completed_date.clear();
-        assert_eq!(check_row(&row).0, vec![(16, "救治状态为“已完成”时要填完成救治日期".to_owned())]);
+        assert_eq!(check_row(&row).0, vec![(Column::CompletedDate, "救治状态为“已完成”时要填完成救治日期".to_owned())]);
     }
 
     #[test]

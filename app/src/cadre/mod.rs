@@ -10,8 +10,8 @@ mod forms;
 mod roster;
 
 use engine::roster::{
-    check_id, check_row, hospitals, read_csv, tidy, write_csv, Row, RowProblem, ADDRESS_COLUMN, CATEGORIES, HEADERS,
-    REGISTERED_COLUMN, STATUS_DONE, STATUS_OPEN,
+    check_id, check_row, hospitals, read_csv, tidy, write_csv, Column, Row, RowProblem, CATEGORIES, HEADERS,
+    STATUS_DONE, STATUS_OPEN,
 };
 use leptos::prelude::*;
 use policy::{Date, DiseaseId};
@@ -48,7 +48,7 @@ struct ImportReport {
 struct Draft {
     index: Option<usize>,
     row: Row,
-    errors: Vec<(usize, String)>,
+    errors: Vec<(Column, String)>,
 }
 
 /// The 干部台账 page.
@@ -504,9 +504,9 @@ fn RosterTable(
 /// The form for one patient: every column of 附件1 and what the estimate needs.
 #[component]
 fn RowForm(draft: RwSignal<Option<Draft>>, on_save: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
-    let text = |column: usize, hint: &'static str| view! { <DraftField draft=draft column=column hint=hint/> };
+    let text = |column: Column, hint: &'static str| view! { <DraftField draft=draft column=column hint=hint/> };
     let choice =
-        |column: usize, options: Vec<String>| view! { <DraftChoice draft=draft column=column options=options/> };
+        |column: Column, options: Vec<String>| view! { <DraftChoice draft=draft column=column options=options/> };
     let id_problem = move || {
         draft.with(|d| {
             d.as_ref()
@@ -516,11 +516,11 @@ fn RowForm(draft: RwSignal<Option<Draft>>, on_save: impl Fn(leptos::ev::MouseEve
     view! {
         <form class="row-form" id="row-form" on:submit=|ev| ev.prevent_default()>
             <h2>{move || if draft.with(|d| d.as_ref().is_some_and(|d| d.index.is_some())) { "修改病人信息" } else { "添加病人" }}</h2>
-            {text(1, "")}
-            {choice(2, vec!["男".into(), "女".into()])}
-            {text(3, "周岁")}
-            {text(4, "")}
-            {text(ADDRESS_COLUMN, "附件3要附的救治名单要写家庭地址")}
+            {text(Column::Name, "")}
+            {choice(Column::Sex, vec!["男".into(), "女".into()])}
+            {text(Column::Age, "周岁")}
+            {text(Column::NativePlace, "")}
+            {text(Column::Address, "附件3要附的救治名单要写家庭地址")}
             <div class="field" class:has-error=move || id_problem().is_some()>
                 <label for="cadre-f5">"身份证号"</label>
                 <p class="field-error" id="id-error" role="alert" hidden=move || id_problem().is_none()>
@@ -529,24 +529,24 @@ fn RowForm(draft: RwSignal<Option<Draft>>, on_save: impl Fn(leptos::ev::MouseEve
                 <input id="cadre-f5" type="text" autocomplete="off" maxlength="18"
                     aria-invalid=move || id_problem().is_some().to_string()
                     prop:value=move || draft.with(|d| d.as_ref().map(|d| d.row.id_number.clone()).unwrap_or_default())
-                    on:input=move |ev| set_field(draft, 5, event_target_value(&ev))/>
+                    on:input=move |ev| set_field(draft, Column::IdNumber, event_target_value(&ev))/>
             </div>
-            {text(6, "")}
-            {choice(7, CATEGORIES.iter().map(|c| c.name().to_owned()).collect())}
+            {text(Column::MedicalCard, "")}
+            {choice(Column::Category, CATEGORIES.iter().map(|c| c.name().to_owned()).collect())}
             // 建档立卡 apart from 贫困登记: it decides 附件1 and 附件3, not the rates.
-            <DraftChoice draft=draft column=REGISTERED_COLUMN options=vec!["是".into(), "否".into()]
+            <DraftChoice draft=draft column=Column::Registered options=vec!["是".into(), "否".into()]
                 empty="不填：按贫困登记（建档立卡贫困人口为“是”）"/>
-            {choice(8, DiseaseId::ALL.iter().map(|d| d.name().to_owned()).collect())}
-            {choice(9, hospitals().iter().map(|(n, _)| (*n).to_owned()).collect())}
-            {choice(10, vec!["否".into(), "是".into()])}
-            {text(11, "例如 2018-03-01：按这一天的政策估算")}
-            {text(12, "元")}
-            {text(13, "元")}
-            {text(14, "例如 2017-10-01")}
-            {choice(15, vec![STATUS_OPEN.into(), STATUS_DONE.into()])}
-            {text(16, "已完成的要填，例如 2018-03-20")}
-            {text(17, "销账原因等")}
-            {text(0, "")}
+            {choice(Column::Disease, DiseaseId::ALL.iter().map(|d| d.name().to_owned()).collect())}
+            {choice(Column::Hospital, hospitals().iter().map(|(n, _)| (*n).to_owned()).collect())}
+            {choice(Column::Referred, vec!["否".into(), "是".into()])}
+            {text(Column::DischargeDate, "例如 2018-03-01：按这一天的政策估算")}
+            {text(Column::TotalCost, "元")}
+            {text(Column::InPolicyCost, "元")}
+            {text(Column::LedgerDate, "例如 2017-10-01")}
+            {choice(Column::Status, vec![STATUS_OPEN.into(), STATUS_DONE.into()])}
+            {text(Column::CompletedDate, "已完成的要填，例如 2018-03-20")}
+            {text(Column::Remarks, "销账原因等")}
+            {text(Column::Serial, "")}
             <div class="form-buttons">
                 <button type="button" id="save-row" on:click=on_save>"保存"</button>
                 <button type="button" class="secondary" on:click=move |_| draft.set(None)>"取消"</button>
@@ -555,30 +555,30 @@ fn RowForm(draft: RwSignal<Option<Draft>>, on_save: impl Fn(leptos::ev::MouseEve
     }
 }
 
-fn set_field(draft: RwSignal<Option<Draft>>, column: usize, value: String) {
+fn set_field(draft: RwSignal<Option<Draft>>, column: Column, value: String) {
     draft.update(|d| {
-        if let Some(slot) = d.as_mut().and_then(|d| d.row.field_mut(column)) {
-            *slot = value;
+        if let Some(d) = d.as_mut() {
+            *d.row.field_mut(column) = value;
         }
     });
 }
 
-fn draft_value(draft: RwSignal<Option<Draft>>, column: usize) -> String {
-    draft.with(|d| d.as_ref().map(|d| d.row.fields()[column.min(HEADERS.len() - 1)].to_owned()).unwrap_or_default())
+fn draft_value(draft: RwSignal<Option<Draft>>, column: Column) -> String {
+    draft.with(|d| d.as_ref().map(|d| d.row.field(column).to_owned()).unwrap_or_default())
 }
 
-fn draft_error(draft: RwSignal<Option<Draft>>, column: usize) -> Option<String> {
+fn draft_error(draft: RwSignal<Option<Draft>>, column: Column) -> Option<String> {
     draft.with(|d| d.as_ref().and_then(|d| d.errors.iter().find(|(c, _)| *c == column).map(|(_, e)| e.clone())))
 }
 
 /// A text field of the draft row, labelled by its CSV header.
 #[component]
-fn DraftField(draft: RwSignal<Option<Draft>>, column: usize, hint: &'static str) -> impl IntoView {
-    let id = format!("cadre-f{column}");
+fn DraftField(draft: RwSignal<Option<Draft>>, column: Column, hint: &'static str) -> impl IntoView {
+    let id = format!("cadre-f{}", column.index());
     let error = move || draft_error(draft, column);
     view! {
         <div class="field" class:has-error=move || error().is_some()>
-            <label for=id.clone()>{HEADERS[column.min(HEADERS.len() - 1)]}</label>
+            <label for=id.clone()>{column.header()}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
             <p class="field-error" role="alert" hidden=move || error().is_none()>{move || error().unwrap_or_default()}</p>
             <input id=id type="text" autocomplete="off"
@@ -592,17 +592,17 @@ fn DraftField(draft: RwSignal<Option<Draft>>, column: usize, hint: &'static str)
 #[component]
 fn DraftChoice(
     draft: RwSignal<Option<Draft>>,
-    column: usize,
+    column: Column,
     options: Vec<String>,
     /// What the empty choice says.
     #[prop(default = "请选择")]
     empty: &'static str,
 ) -> impl IntoView {
-    let id = format!("cadre-f{column}");
+    let id = format!("cadre-f{}", column.index());
     let error = move || draft_error(draft, column);
     view! {
         <div class="field" class:has-error=move || error().is_some()>
-            <label for=id.clone()>{HEADERS[column.min(HEADERS.len() - 1)]}</label>
+            <label for=id.clone()>{column.header()}</label>
             <p class="field-error" role="alert" hidden=move || error().is_none()>{move || error().unwrap_or_default()}</p>
             <select id=id prop:value=move || draft_value(draft, column) on:change=move |ev| set_field(draft, column, event_target_value(&ev))>
                 <option value="">{empty}</option>
