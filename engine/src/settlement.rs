@@ -719,6 +719,144 @@ fn nine_disease_gate(f: &Facts<'_>, age: u8, what: &str, words: bool) -> Option<
     None
 }
 
+// ---------------------------------------------------------------------------------------------
+// Steps 3 to 6, each on what the step before it left.
+
+/// Step 3. 扶贫特惠保 — Hunan 三(二) "两补贴": the family's own policy ratio of what is left.
+fn tehui_line(f: &Facts<'_>, case: &Case, base: Decimal, words: bool) -> Line {
+    let tehui =
+        Simple { payer: Payer::TehuiInsurance, base, citation: LIANG_BUTIE, interpretations: Vec::new(), words };
+    if !f.poor {
+        tehui.not_applicable("扶贫特惠保是贫困家庭参加的商业保险，普通居民没有这一项，", Reason::NotPoor)
+    } else if case.tehui_ratio.is_zero() {
+        tehui.not_applicable("按各家保单的约定赔付，各县产品不同；没有填写赔付比例，按 0 计算，", Reason::NoTehuiRatio)
+    } else {
+        tehui.pays(case.tehui_ratio, "大病保险报销后", "政策范围内还要自付", ("按保单赔付比例 ", " 赔付"))
+    }
+}
+
+/// Step 4. 医疗救助 — Hunan 三(二) "三提高": the nine diseases, at the category's rate (I3 for 特困).
+fn assistance_line(params: &Parameters, f: &Facts<'_>, case: &Case, base: Decimal, words: bool) -> Line {
+    let (rate, who, reading) = match case.category {
+        Category::Dibao => (params.value(ParamId::AssistanceRateDibao), "低保对象按 ", None),
+        Category::Tekun => (params.value(ParamId::AssistanceRateTekun), "特困人员按 ", Some(Interpretation::I3)),
+        _ => (params.value(ParamId::AssistanceRateNonDibao), "非低保的贫困人口按 ", None),
+    };
+    let assist = Simple {
+        payer: Payer::MedicalAssistance,
+        base,
+        citation: SAN_TIGAO,
+        interpretations: reading.into_iter().collect(),
+        words,
+    };
+    match nine_disease_gate(f, case.age, "医疗救助", words) {
+        Some((text, reason)) => assist.not_applicable(&text, reason),
+        None => assist.pays(rate, "各项保险报销后", "政策范围内还要自付", (who, " 救助")),
+    }
+}
+
+/// Step 5. 医院减免 — Hunan 三(二) "一减免": half of what is left, in policy and out (I2), at the
+/// disease's designated hospital. Also gives the in-policy part of the reduction, which step 6
+/// works on.
+fn reduction_line(
+    params: &Parameters,
+    f: &Facts<'_>,
+    case: &Case,
+    in_left: Decimal,
+    out_of_policy: Decimal,
+    words: bool,
+) -> (Line, Decimal) {
+    let rr = params.value(ParamId::ReductionRate);
+    let base = in_left + out_of_policy;
+    let red = Simple {
+        payer: Payer::HospitalReduction,
+        base,
+        citation: YI_JIANMIAN,
+        interpretations: if f.guidance_reading {
+            vec![Interpretation::I7, Interpretation::I2]
+        } else {
+            vec![Interpretation::I2]
+        },
+        words,
+    };
+    if let Some((text, reason)) = nine_disease_gate(f, case.age, "医院减免", words) {
+        return (red.not_applicable(&text, reason), Decimal::ZERO);
+    }
+    if !f.designated {
+        let text = say(words, || {
+            format!(
+                "只在该病的定点救治医院才有，{}不是{}的定点救治医院，",
+                hospital_words(case.hospital),
+                f.disease.name
+            )
+        });
+        return (red.not_applicable(&text, Reason::NotDesignated), Decimal::ZERO);
+    }
+    if base.is_zero() {
+        return (red.not_applicable("没有剩下的自付费用，", Reason::NothingLeft), Decimal::ZERO);
+    }
+    let reduction_in = round_fen(in_left * rr);
+    let reduction_out = round_fen(out_of_policy * rr);
+    let amount = reduction_in + reduction_out;
+    let mut s = Words::new(words, 220);
+    s.push_str("医院减免：定点医院把剩下的自付费用减免 ");
+    percent(&mut s, rr);
+    s.push_str("，政策范围内 ");
+    yuan(&mut s, in_left);
+    s.push_str(" × ");
+    percent(&mut s, rr);
+    s.push_str(" = ");
+    yuan(&mut s, reduction_in);
+    s.push_str(" 元，政策范围外 ");
+    yuan(&mut s, out_of_policy);
+    s.push_str(" × ");
+    percent(&mut s, rr);
+    s.push_str(" = ");
+    yuan(&mut s, reduction_out);
+    s.push_str(" 元，合计 ");
+    yuan(&mut s, amount);
+    s.push_str(" 元。");
+    (red.finish(amount, s), reduction_in)
+}
+
+/// Step 6. 区级健康扶贫专项资金 — Junshan 三: 70% of the compliant cost left (合规 read as in
+/// policy), at a designated hospital (I9); absent from the province layer (I5), and before the
+/// district's plan (`not_yet`, the district layer that had not started).
+fn district_line(f: &Facts<'_>, case: &Case, base: Decimal, not_yet: Option<&policy::Layer>, words: bool) -> Line {
+    // I9: Junshan 三 sets no hospital condition; I7 decides whether 岳阳市一人民医院 counts.
+    let mut readings = Vec::new();
+    if f.guidance_reading {
+        readings.push(Interpretation::I7);
+    }
+    readings.push(if f.designated { Interpretation::Compliant } else { Interpretation::I9 });
+    let fund = Simple { payer: Payer::DistrictFund, base, citation: JUNSHAN_PAYMENT, interpretations: readings, words };
+    match f.district_fund {
+        None if not_yet.is_some() => fund.not_applicable(
+            &say(words, || {
+                let start = not_yet.map(|l| l.start.to_chinese()).unwrap_or_default();
+                format!("君山区的方案从{start}起执行，这次住院在那之前，只按湖南省政策计算，")
+            }),
+            Reason::NotInRegion,
+        ),
+        None => Simple { interpretations: vec![Interpretation::I5], ..fund }
+            .not_applicable("这是君山区的政策，只按湖南省政策计算时没有这一项，", Reason::NotInRegion),
+        Some(rate) => match nine_disease_gate(f, case.age, "区级专项资金", words) {
+            Some((text, reason)) => Simple { interpretations: Vec::new(), ..fund }.not_applicable(&text, reason),
+            None if !f.designated => fund.not_applicable(
+                &say(words, || {
+                    format!(
+                        "按本站的理解（I9）只补助在定点救治医院住院的，{}不是{}的定点救治医院，",
+                        hospital_words(case.hospital),
+                        f.disease.name
+                    )
+                }),
+                Reason::NotDesignated,
+            ),
+            None => fund.pays(rate, "医院减免后", "剩下的合规自付费用", ("补助 ", "")),
+        },
+    }
+}
+
 /// Estimates how a bill splits across every payer, with the parameters `params` (which must be
 /// those of the case's region and day; see [`Case::parameters`]).
 ///
@@ -866,132 +1004,19 @@ pub(crate) fn settle(
 
     // 3. 扶贫特惠保
     let base3 = base2 - c.amount;
-    let tehui =
-        Simple { payer: Payer::TehuiInsurance, base: base3, citation: LIANG_BUTIE, interpretations: Vec::new(), words };
-    let tehui_line = if !f.poor {
-        tehui.not_applicable("扶贫特惠保是贫困家庭参加的商业保险，普通居民没有这一项，", Reason::NotPoor)
-    } else if case.tehui_ratio.is_zero() {
-        tehui.not_applicable("按各家保单的约定赔付，各县产品不同；没有填写赔付比例，按 0 计算，", Reason::NoTehuiRatio)
-    } else {
-        tehui.pays(case.tehui_ratio, "大病保险报销后", "政策范围内还要自付", ("按保单赔付比例 ", " 赔付"))
-    };
+    let tehui_line = tehui_line(&f, case, base3, words);
 
     // 4. 医疗救助 (nine diseases)
     let base4 = base3 - tehui_line.amount;
-    let (assist_rate, assist_who, assist_i) = match case.category {
-        Category::Dibao => (params.value(ParamId::AssistanceRateDibao), "低保对象按 ", None),
-        Category::Tekun => (params.value(ParamId::AssistanceRateTekun), "特困人员按 ", Some(Interpretation::I3)),
-        _ => (params.value(ParamId::AssistanceRateNonDibao), "非低保的贫困人口按 ", None),
-    };
-    let assist = Simple {
-        payer: Payer::MedicalAssistance,
-        base: base4,
-        citation: SAN_TIGAO,
-        interpretations: assist_i.into_iter().collect(),
-        words,
-    };
-    let assistance_line = match nine_disease_gate(&f, case.age, "医疗救助", words) {
-        Some((text, reason)) => assist.not_applicable(&text, reason),
-        None => assist.pays(assist_rate, "各项保险报销后", "政策范围内还要自付", (assist_who, " 救助")),
-    };
+    let assistance_line = assistance_line(params, &f, case, base4, words);
 
     // 5. 医院减免 (一减免): in-policy and out-of-policy alike (I2)
     let in_left = base4 - assistance_line.amount;
-    let rr = params.value(ParamId::ReductionRate);
-    let base5 = in_left + out_of_policy;
-    let mut reduction_in = Decimal::ZERO;
-    let reduction_line = {
-        let red = Simple {
-            payer: Payer::HospitalReduction,
-            base: base5,
-            citation: YI_JIANMIAN,
-            interpretations: if f.guidance_reading {
-                vec![Interpretation::I7, Interpretation::I2]
-            } else {
-                vec![Interpretation::I2]
-            },
-            words,
-        };
-        if let Some((text, reason)) = nine_disease_gate(&f, case.age, "医院减免", words) {
-            red.not_applicable(&text, reason)
-        } else if !f.designated {
-            let text = say(words, || {
-                format!(
-                    "只在该病的定点救治医院才有，{}不是{}的定点救治医院，",
-                    hospital_words(case.hospital),
-                    f.disease.name
-                )
-            });
-            red.not_applicable(&text, Reason::NotDesignated)
-        } else if base5.is_zero() {
-            red.not_applicable("没有剩下的自付费用，", Reason::NothingLeft)
-        } else {
-            reduction_in = round_fen(in_left * rr);
-            let reduction_out = round_fen(out_of_policy * rr);
-            let amount = reduction_in + reduction_out;
-            let mut s = Words::new(words, 220);
-            s.push_str("医院减免：定点医院把剩下的自付费用减免 ");
-            percent(&mut s, rr);
-            s.push_str("，政策范围内 ");
-            yuan(&mut s, in_left);
-            s.push_str(" × ");
-            percent(&mut s, rr);
-            s.push_str(" = ");
-            yuan(&mut s, reduction_in);
-            s.push_str(" 元，政策范围外 ");
-            yuan(&mut s, out_of_policy);
-            s.push_str(" × ");
-            percent(&mut s, rr);
-            s.push_str(" = ");
-            yuan(&mut s, reduction_out);
-            s.push_str(" 元，合计 ");
-            yuan(&mut s, amount);
-            s.push_str(" 元。");
-            red.finish(amount, s)
-        }
-    };
+    let (reduction_line, reduction_in) = reduction_line(params, &f, case, in_left, out_of_policy, words);
 
     // 6. 区级健康扶贫专项资金 (Junshan 三; absent from the province layer, I5)
     let base6 = in_left - reduction_in;
-    // I9: Junshan 三 sets no hospital condition; I7 decides whether 岳阳市一人民医院 counts; 合规
-    // is read as in-policy.
-    let mut fund_readings = Vec::new();
-    if f.guidance_reading {
-        fund_readings.push(Interpretation::I7);
-    }
-    fund_readings.push(if f.designated { Interpretation::Compliant } else { Interpretation::I9 });
-    let fund = Simple {
-        payer: Payer::DistrictFund,
-        base: base6,
-        citation: JUNSHAN_PAYMENT,
-        interpretations: fund_readings,
-        words,
-    };
-    let district_line = match f.district_fund {
-        None if fallen_back => fund.not_applicable(
-            &say(words, || {
-                let start = own_layer.map(|l| l.start.to_chinese()).unwrap_or_default();
-                format!("君山区的方案从{start}起执行，这次住院在那之前，只按湖南省政策计算，")
-            }),
-            Reason::NotInRegion,
-        ),
-        None => Simple { interpretations: vec![Interpretation::I5], ..fund }
-            .not_applicable("这是君山区的政策，只按湖南省政策计算时没有这一项，", Reason::NotInRegion),
-        Some(rate) => match nine_disease_gate(&f, case.age, "区级专项资金", words) {
-            Some((text, reason)) => Simple { interpretations: Vec::new(), ..fund }.not_applicable(&text, reason),
-            None if !f.designated => fund.not_applicable(
-                &say(words, || {
-                    format!(
-                        "按本站的理解（I9）只补助在定点救治医院住院的，{}不是{}的定点救治医院，",
-                        hospital_words(case.hospital),
-                        f.disease.name
-                    )
-                }),
-                Reason::NotDesignated,
-            ),
-            None => fund.pays(rate, "医院减免后", "剩下的合规自付费用", ("补助 ", "")),
-        },
-    };
+    let district_line = district_line(&f, case, base6, fallen_back.then_some(own_layer).flatten(), words);
 
     // 7. 个人自付
     let mut lines = [basic_line, critical_line, tehui_line, assistance_line, reduction_line, district_line];
