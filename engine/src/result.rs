@@ -494,11 +494,9 @@ pub struct Estimate {
     pub patient_pays_in_policy: Decimal,
     /// The out-of-policy part of what the patient pays.
     pub patient_pays_out_of_policy: Decimal,
-    /// What an ordinary resident would pay for the same bill at the same hospital.
-    pub ordinary_patient_pays: Decimal,
-    /// The ordinary resident's two lines.
+    /// The same bill for an ordinary resident at the same hospital: two lines and what they pay.
     pub ordinary: OrdinaryComparison,
-    /// What the policy saves this family: `ordinary_patient_pays − patient_pays`.
+    /// What the policy saves this family: `ordinary.patient_pays − patient_pays`.
     pub savings: Decimal,
     /// What the reader should know.
     pub warnings: Vec<Warning>,
@@ -527,6 +525,11 @@ impl Estimate {
     pub fn line(&self, payer: Payer) -> &Line {
         // `lines` is in `Payer::ALL` order, and a payer's discriminant is its position.
         &self.lines[payer as usize]
+    }
+
+    /// What an ordinary resident would pay for the same bill at the same hospital.
+    pub fn ordinary_patient_pays(&self) -> Decimal {
+        self.ordinary.patient_pays
     }
 
     /// The sum of the six lines.

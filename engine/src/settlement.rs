@@ -870,7 +870,7 @@ fn district_line(f: &Facts<'_>, case: &Case, base: Decimal, not_yet: Option<&pol
 /// assert_eq!(e.line(Payer::BasicInsurance).rule,
 ///     "基本医保：政策范围内费用 45,000.00 元减去县级医院起付线 500.00 元，按 80% 报销（县级医院 70%，贫困人口提高 10 个百分点），（45,000.00 − 500.00）× 80% = 35,600.00 元。");
 /// assert_eq!(e.patient_pays.to_string(), "2846.05");
-/// assert_eq!(e.ordinary_patient_pays.to_string(), "18850.00");
+/// assert_eq!(e.ordinary_patient_pays().to_string(), "18850.00");
 /// ```
 pub fn estimate(params: &Parameters, case: &Case) -> Result<Estimate, EstimateError> {
     settle(params, case, Earlier::of(case), true)
@@ -1114,7 +1114,6 @@ pub(crate) fn settle(
         patient_pays,
         patient_pays_in_policy,
         patient_pays_out_of_policy,
-        ordinary_patient_pays: ordinary.patient_pays,
         ordinary,
         savings: fixed(ordinary.patient_pays - patient_pays),
         warnings,

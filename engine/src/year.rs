@@ -276,15 +276,18 @@ pub struct YearTotals {
     pub patient_pays_in_policy: Decimal,
     /// The out-of-policy part of it.
     pub patient_pays_out_of_policy: Decimal,
-    /// What an ordinary resident would pay for the same stays, over the same year.
-    pub ordinary_patient_pays: Decimal,
-    /// The ordinary resident's two lines over the year.
+    /// The same stays for an ordinary resident over the same year: two lines and what they pay.
     pub ordinary: OrdinaryComparison,
-    /// What the policy saves this family over the year: `ordinary_patient_pays − patient_pays`.
+    /// What the policy saves this family over the year: `ordinary.patient_pays − patient_pays`.
     pub savings: Decimal,
 }
 
 impl YearTotals {
+    /// What an ordinary resident would pay for the same stays over the year.
+    pub fn ordinary_patient_pays(&self) -> Decimal {
+        self.ordinary.patient_pays
+    }
+
     fn new(year: u16) -> YearTotals {
         YearTotals {
             year,
@@ -295,7 +298,6 @@ impl YearTotals {
             patient_pays: Decimal::ZERO,
             patient_pays_in_policy: Decimal::ZERO,
             patient_pays_out_of_policy: Decimal::ZERO,
-            ordinary_patient_pays: Decimal::ZERO,
             ordinary: OrdinaryComparison { basic: Decimal::ZERO, critical: Decimal::ZERO, patient_pays: Decimal::ZERO },
             savings: Decimal::ZERO,
         }
@@ -314,8 +316,7 @@ impl YearTotals {
         self.ordinary.basic = fixed(self.ordinary.basic + e.ordinary.basic);
         self.ordinary.critical = fixed(self.ordinary.critical + e.ordinary.critical);
         self.ordinary.patient_pays = fixed(self.ordinary.patient_pays + e.ordinary.patient_pays);
-        self.ordinary_patient_pays = self.ordinary.patient_pays;
-        self.savings = fixed(self.ordinary_patient_pays - self.patient_pays);
+        self.savings = fixed(self.ordinary.patient_pays - self.patient_pays);
     }
 
     /// The year's total of `payer`.

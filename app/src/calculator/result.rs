@@ -199,7 +199,7 @@ fn Figures() -> impl IntoView {
                     </p>
                 </div>
                 <div class="ordinary">
-                    <p>"普通居民同样的账单要付 "<strong id="ordinary-pays">{yuan(estimate.ordinary_patient_pays)}</strong>"。"</p>
+                    <p>"普通居民同样的账单要付 "<strong id="ordinary-pays">{yuan(estimate.ordinary_patient_pays())}</strong>"。"</p>
                     <p>"健康扶贫政策为这家人省下 "<strong id="savings">{yuan(estimate.savings)}</strong>"。"</p>
                     <p class="hint">"普通居民的两项也用下面标明的基线参数计算（公开资料或估计值），比较只是大致的。"</p>
                 </div>

@@ -367,7 +367,7 @@ fn WorkedExample(disease: DiseaseId) -> impl IntoView {
         </p>
         <p class="example-result">
             "家里大约要付 "<strong class="example-pays">{yuan(estimate.patient_pays)}</strong>
-            "，普通居民同样的账单要付 "<span class="example-ordinary">{yuan(estimate.ordinary_patient_pays)}</span>{ordinary_note}"。"
+            "，普通居民同样的账单要付 "<span class="example-ordinary">{yuan(estimate.ordinary.patient_pays)}</span>{ordinary_note}"。"
         </p>
         <details class="example-details">
             <summary>"一项一项怎么付（按出院结算的顺序）"</summary>
@@ -452,7 +452,7 @@ mod tests {
         // The ordinary comparison keeps the penalty outside the district, and the page says so:
         // (27,000 − 1,000) × (60% − 15) = 11,700; 大病保险 (15,300 − 15,000) × 50% = 150;
         // 30,000 − 11,700 − 150 = 18,150.
-        assert_eq!(e.ordinary_patient_pays.to_string(), "18150.00");
+        assert_eq!(e.ordinary_patient_pays().to_string(), "18150.00");
     }
 
     #[test]

@@ -419,7 +419,7 @@ fn Measures(ex: Option<Examples>) -> impl IntoView {
                 "例子：这位低保病人最后自付 "<Figure id="patient-pays" amount=e.patient_pays/>
                 "，其中政策范围外的 "<Figure id="patient-pays-out" amount=e.patient_pays_out_of_policy/>
                 "，本站不算作合规费用"<ReadingMark interpretation=Interpretation::Compliant/>"；合规自付的 "<Figure id="doudi" amount=apply_for/>
-                "，如果仍然付不起，可以申请兜底。普通居民同样的账单要自付 "<Figure id="ordinary-pays" amount=e.ordinary_patient_pays/>"。"
+                "，如果仍然付不起，可以申请兜底。普通居民同样的账单要自付 "<Figure id="ordinary-pays" amount=e.ordinary_patient_pays()/>"。"
             </p>
         }
     });
@@ -853,7 +853,7 @@ mod tests {
         assert_eq!(t.patient_pays.to_string(), "2846.05");
         assert_eq!(t.patient_pays_out_of_policy.to_string(), "2500.00");
         assert_eq!(t.doudi.as_ref().map(|d| d.amount.to_string()).as_deref(), Some("346.05"));
-        assert_eq!(t.ordinary_patient_pays.to_string(), "18850.00");
+        assert_eq!(t.ordinary_patient_pays().to_string(), "18850.00");
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub fn PosterPage() -> impl IntoView {
                 <ul class="plain poster-lines">{lines}</ul>
                 <p class="poster-pays">"家里只要付 "<strong>{yuan(e.patient_pays)}</strong></p>
                 <p class="poster-daxie">"（"{daxie(e.patient_pays)}"）"</p>
-                <p class="poster-ordinary">"普通居民同样的账单要付 "{yuan(e.ordinary_patient_pays)}"。起付线、原报销比例文件没有写，用的是公开资料和估计值。"</p>
+                <p class="poster-ordinary">"普通居民同样的账单要付 "{yuan(e.ordinary_patient_pays())}"。起付线、原报销比例文件没有写，用的是公开资料和估计值。"</p>
             </section>
         }
     });

@@ -470,7 +470,7 @@ fn out_case(e: &Estimate) -> OutCase<'_> {
             })
             .collect(),
         patient_pays: format_plain(e.patient_pays),
-        ordinary_patient_pays: format_plain(e.ordinary_patient_pays),
+        ordinary_patient_pays: format_plain(e.ordinary_patient_pays()),
         savings: format_plain(e.savings),
         warnings: e.warnings.iter().map(ToString::to_string).collect(),
         doudi: e.doudi.as_ref().map(|d| OutDoudi {
@@ -535,7 +535,7 @@ fn out_patient<'a>(stays: &Stays, year: &'a YearEstimate) -> OutPatient<'a> {
                     .map(|l| OutTotal { payer: l.payer.id(), amount: format_plain(l.amount) })
                     .collect(),
                 patient_pays: format_plain(y.patient_pays),
-                ordinary_patient_pays: format_plain(y.ordinary_patient_pays),
+                ordinary_patient_pays: format_plain(y.ordinary_patient_pays()),
                 savings: format_plain(y.savings),
             })
             .collect(),
