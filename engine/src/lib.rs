@@ -28,6 +28,7 @@
 
 mod case;
 pub mod clauses;
+pub mod coverage;
 mod error;
 mod money;
 mod premium;
