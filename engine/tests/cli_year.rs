@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::run_tool as run;
+use common::{run_tool as run, worked};
 use serde_json::{json, Value};
 
 fn example() -> Value {
@@ -104,7 +104,7 @@ fn stays_come_out_in_the_order_given_and_each_year_apart() {
         .iter()
         .map(|y| (y["year"].as_i64().unwrap(), y["patient_pays"].as_str().unwrap()))
         .collect();
-    assert_eq!(years, [(2018, "5388.35"), (2019, "2846.05")]);
+    assert_eq!(years, [(2018, "5388.35"), (2019, worked().patient_pays.as_str())]);
     // The patient's fields as the tool takes them for a case: numbers or strings, defaults.
     p["age"] = json!("56");
     p["region"] = json!("junshan");
@@ -122,10 +122,10 @@ fn an_array_mixes_cases_and_patients() {
     assert_eq!(out.status.code(), Some(2));
     let v: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.len(), 4);
-    assert_eq!(v[0]["patient_pays"], "2846.05");
+    assert_eq!(v[0]["patient_pays"], worked().patient_pays);
     assert_eq!(v[1]["years"][0]["patient_pays"], "5388.35");
     assert_eq!(v[2], json!({"error": "住院总费用不能是负数", "field": "stays[1].total_cost"}));
-    assert_eq!(v[3]["patient_pays"], "2846.05");
+    assert_eq!(v[3]["patient_pays"], worked().patient_pays);
 }
 
 #[test]

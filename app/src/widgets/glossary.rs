@@ -388,7 +388,7 @@ mod tests {
     }
 
     #[test]
-    fn the_terms_the_issue_asks_for_are_explained() {
+    fn the_terms_families_meet_are_explained() {
         for word in [
             "起付线",
             "封顶线",

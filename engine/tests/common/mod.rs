@@ -28,3 +28,29 @@ pub fn run_tool_with(args: &[&str], stdin: &[u8]) -> Output {
 pub fn run_tool(stdin: &[u8]) -> Output {
     run_tool_with(&[], stdin)
 }
+
+/// The worked example every test uses, as `tests/cases/01-worked-example-…toml` works it out by
+/// hand: what the family pays, what an ordinary resident pays, and the saving, as the tool writes
+/// them (e.g. "2846.05").
+pub struct Worked {
+    pub patient_pays: String,
+    pub ordinary_patient_pays: String,
+    pub savings: String,
+}
+
+/// [`Worked`], read from the case file.
+pub fn worked() -> Worked {
+    let path =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/cases/01-worked-example-dibao-gastric-junshan-people.toml");
+    let text = std::fs::read_to_string(path).expect("the worked example's case file");
+    let case: toml::Value = toml::from_str(&text).expect("the case file is TOML");
+    let out = |key: &str| case["output"][key].as_str().unwrap_or_else(|| panic!("output.{key}")).to_owned();
+    let cents = |s: &str| -> i64 { s.replace('.', "").parse().expect("an amount") };
+    let (pays, ordinary) = (out("patient_pays"), out("ordinary_patient_pays"));
+    let saved = cents(&ordinary) - cents(&pays);
+    Worked {
+        savings: format!("{}.{:02}", saved / 100, saved % 100),
+        patient_pays: pays,
+        ordinary_patient_pays: ordinary,
+    }
+}
