@@ -165,3 +165,28 @@ fn a_dibao_row_marked_registered_goes_to_the_dynamic_management_system() {
     assert_eq!(v[0]["ledger"]["id"], "annex1");
     assert_eq!(v[1]["ledger"]["id"], "dynamic_management_system");
 }
+
+#[test]
+fn a_patients_rows_of_one_year_are_estimated_as_that_patients_stays() {
+    // Two stays of the same 低保 patient in 2018 (the same 身份证号), one in 2019, and another
+    // patient's stay: the second 2018 stay finds the 大病保险 deductible met (worked case 32).
+    let mut again = gastric("张三");
+    again.discharge_date = "2018-06-01".into();
+    let mut next_year = gastric("张三");
+    next_year.discharge_date = "2019-01-10".into();
+    let mut first = gastric("张三");
+    for row in [&mut first, &mut again, &mut next_year] {
+        row.id_number = "430611196203151235".into();
+    }
+    let file = write_csv(&[first, gastric("李四"), again, next_year]);
+    let out = run(file.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pays: Vec<&str> = v.as_array().unwrap().iter().map(|e| e["patient_pays"].as_str().unwrap()).collect();
+    assert_eq!(
+        pays,
+        [worked().patient_pays.as_str(), worked().patient_pays.as_str(), "2542.30", worked().patient_pays.as_str()]
+    );
+    assert_eq!(v[2]["lines"][1]["amount"], "8460.00");
+    assert!(v[2]["lines"][1]["rule"].as_str().unwrap().contains("今年此前"), "{}", v[2]["lines"][1]["rule"]);
+}

@@ -260,3 +260,31 @@ test('a 低保 patient who is also 建档立卡 goes to the 动态管理系统 s
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a patient\'s stays of one year are estimated as a year, and the patient is on 附件1 once', async () => {
+  const { context, page, problems } = await openPage(browser, { width: 1280, height: 900 });
+  await openCadre(page);
+  const file = [
+    `${HEADER},是否建档立卡,家庭地址`,
+    `1,张三,男,56,君山区,${GOOD_ID},${CARD},农村低保对象,胃癌,君山区人民医院,否,2018-03-01,50000,45000,2017-10-01,未完成,,,否,`,
+    `2,张三,男,56,君山区,${GOOD_ID},${CARD},农村低保对象,胃癌,君山区人民医院,否,2018-06-01,50000,45000,2017-10-01,已完成,2018-06-10,,否,`,
+  ].join('\r\n') + '\r\n';
+  await importText(page, file);
+  assert.equal(await page.locator('#import-added').innerText(), '2');
+  const family = await page.locator('#roster tr.roster-row td.family').allInnerTexts();
+  // The second stay finds the year's 大病保险 deductible met (tests/cases/32-…).
+  assert.deepEqual(family, [WORKED.pays, '¥2,542.30']);
+  await page.click('#print-att1');
+  await page.waitForSelector('#att1');
+  const att1 = await page.locator('#att1 tr.att1-row').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1].textContent));
+  assert.deepEqual(att1, ['张三'], 'one patient, one line');
+  await page.click('#back-to-roster');
+  await page.click('#print-att3');
+  await page.fill('#cutoff', '2018-06-30');
+  await page.waitForSelector('#att3');
+  const gastric = await page.locator('#att3 tbody tr[data-group="胃癌"] td').evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
+  // 非建档立卡: one patient, treated by the latest row.
+  assert.deepEqual(gastric, [0, 0, 0, 0, 1, 1, 1, 0]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -2,7 +2,7 @@
 //! non-建档立卡 patients, grouped by the nine diseases in the document's order) and 附件3 (the
 //! progress counts). Titles, headers, blanks and notes are the document's own words.
 
-use engine::roster::{progress, Row};
+use engine::roster::{one_per_person, progress, Row};
 use engine::Ledger;
 use leptos::prelude::*;
 use policy::{Date, DiseaseId, Policy};
@@ -17,9 +17,11 @@ fn nine() -> impl Iterator<Item = DiseaseId> {
 pub fn Attachment1(rows: Vec<Row>) -> impl IntoView {
     let policy = Policy::builtin();
     // The same rule as the estimate's: the ledger of a patient of the programme (I4 included).
-    let listed: Vec<&Row> = rows.iter().filter(|r| r.ledger(&policy) == Some(Ledger::Annex1)).collect();
-    let registered = rows.iter().filter(|r| r.ledger(&policy) == Some(Ledger::DynamicManagementSystem)).count();
-    let other = rows.len() - listed.len() - registered;
+    // Each patient once, however many stays the roster has of them.
+    let patients = one_per_person(&rows, false);
+    let listed: Vec<&Row> = patients.iter().copied().filter(|r| r.ledger(&policy) == Some(Ledger::Annex1)).collect();
+    let registered = patients.iter().filter(|r| r.ledger(&policy) == Some(Ledger::DynamicManagementSystem)).count();
+    let other = patients.len() - listed.len() - registered;
     let groups = nine()
         .map(|disease| {
             let group: Vec<&Row> = listed.iter().copied().filter(|r| r.disease_id() == Some(disease)).collect();
@@ -93,7 +95,7 @@ pub fn Attachment1(rows: Vec<Row>) -> impl IntoView {
             </div>
             <p class="no-print form-left-out">
                 {format!(
-                    "本表列入 {} 人。建档立卡的 {registered} 人（包括同时是低保、特困或贫困残疾人的）在“湖南省健康扶贫动态管理系统”内建立台账（方案四（一）1），不列入本表；不属于九种大病（或儿童病种超过本站理解的年龄）的 {other} 人也不列入。",
+                    "本表列入 {} 人（同一人住院多次只列一次）。建档立卡的 {registered} 人（包括同时是低保、特困或贫困残疾人的）在“湖南省健康扶贫动态管理系统”内建立台账（方案四（一）1），不列入本表；不属于九种大病（或儿童病种超过本站理解的年龄）的 {other} 人也不列入。",
                     listed.len()
                 )}
             </p>
@@ -105,7 +107,10 @@ pub fn Attachment1(rows: Vec<Row>) -> impl IntoView {
 #[component]
 pub fn Attachment3(rows: Vec<Row>, cutoff: Date) -> impl IntoView {
     let policy = Policy::builtin();
-    let of = |ledger: Ledger| rows.iter().filter(|r| r.ledger(&policy) == Some(ledger)).collect::<Vec<&Row>>();
+    // Each patient once, by their latest row (its 救治状态 is the patient's).
+    let patients = one_per_person(&rows, true);
+    let of =
+        |ledger: Ledger| patients.iter().copied().filter(|r| r.ledger(&policy) == Some(ledger)).collect::<Vec<&Row>>();
     let registered_rows = of(Ledger::DynamicManagementSystem);
     let other_rows = of(Ledger::Annex1);
     let registered = progress(registered_rows.iter().copied(), cutoff);

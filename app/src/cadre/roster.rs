@@ -155,16 +155,18 @@ pub struct Summary {
     pub all: Totals,
 }
 
-/// Estimates every row with the Junshan layer on its 出院日期: the parameters resolved once
-/// per day, the figures only (no sentence is shown here).
+/// Estimates every row with the Junshan layer on its 出院日期, a patient's rows of one year as
+/// that patient's year of stays: the parameters resolved once per day, the figures only (no
+/// sentence is shown here).
 pub fn summarize(rows: &[Row]) -> Summary {
     let mut estimator = Estimator::new(&Policy::builtin());
+    let estimates = engine::roster::estimate_rows(&mut estimator, rows, false);
     let mut per: Vec<Totals> = vec![Totals::default(); DiseaseId::ALL.len()];
     let mut all = Totals::default();
     let results = rows
         .iter()
-        .map(|row| {
-            let estimate = row.case().and_then(|case| estimator.figures(&case));
+        .zip(estimates)
+        .map(|(row, estimate)| {
             let total = row.total_cost.parse::<Decimal>().unwrap_or_default();
             let e = estimate.as_ref().ok();
             all.add(e, total);

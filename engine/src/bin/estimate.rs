@@ -1184,11 +1184,16 @@ fn run_csv<R: Read, W: Write>(mut input: Input<R>, out: W, err: &mut dyn Write, 
         let _ = writeln!(err, "提醒：{}", problem_line(w));
     }
     let mut run = Run::new(policy, out);
+    // A patient's rows of one year are estimated together, as that patient's year of stays; the
+    // estimates come in the order of the rows read, which are the Ok items in file order.
+    let mut estimates = roster::estimate_rows(run.estimator(import.rows.len()), &import.rows, true).into_iter();
     for (row, r) in import.in_file_order() {
         let written = match r {
-            Ok(case) => match case.case().and_then(|c| run.estimator(1).estimate(&c)) {
-                Ok(e) => run.item(&out_case(&e)),
-                Err(e) => {
+            // One estimate per row read, so there is always one here.
+            Ok(_) => match estimates.next() {
+                None => true,
+                Some(Ok(e)) => run.item(&out_case(&e)),
+                Some(Err(e)) => {
                     run.failed = true;
                     run.item(&OutRowError { error: &e.to_string(), field: roster::column_of(e.field()), row })
                 }

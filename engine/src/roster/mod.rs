@@ -22,6 +22,7 @@ mod check;
 mod file;
 mod forms;
 mod id;
+mod year;
 
 pub use check::{check_row, CellMessages};
 pub use file::{
@@ -30,6 +31,7 @@ pub use file::{
 };
 pub use forms::{progress, ProgressRow, Totals, PROGRESS_GROUPS};
 pub use id::{check_id, id_check_char, IdProblem};
+pub use year::{estimate_rows, one_per_person, person_key};
 
 use crate::case::CaseText;
 use crate::{Case, CaseInput, Estimate, EstimateError, Ledger};
