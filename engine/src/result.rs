@@ -438,7 +438,16 @@ impl Ledger {
     ) -> Option<Ledger> {
         let programme =
             region == policy::Region::Junshan && category.is_poor() && policy.disease(disease).covers_age(age);
-        programme.then_some(if registered { Ledger::DynamicManagementSystem } else { Ledger::Annex1 })
+        programme.then_some(Ledger::by_registered(registered))
+    }
+
+    /// The ledger of a patient of the programme: 建档立卡 or not.
+    pub const fn by_registered(registered: bool) -> Ledger {
+        if registered {
+            Ledger::DynamicManagementSystem
+        } else {
+            Ledger::Annex1
+        }
     }
 
     /// A stable id: `dynamic_management_system` or `annex1`.

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 pub const MAX_STAYS: usize = 1000;
 
 /// What stays the same from one hospital stay of a patient to the next.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Patient {
     /// Which policy layer: Junshan or the province alone.
     pub region: Region,

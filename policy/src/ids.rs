@@ -101,6 +101,18 @@ impl Category {
     pub const fn registered_by_default(self) -> bool {
         matches!(self, Category::RegisteredPoor)
     }
+
+    /// Whether a patient of this category may or may not be 建档立卡, so that the site asks: a
+    /// 建档立卡贫困人口 is, an ordinary resident is not, the other three may be either.
+    ///
+    /// ```
+    /// use policy::Category;
+    /// assert!(Category::Dibao.asks_registered());
+    /// assert!(!Category::RegisteredPoor.asks_registered() && !Category::Ordinary.asks_registered());
+    /// ```
+    pub const fn asks_registered(self) -> bool {
+        matches!(self, Category::Dibao | Category::Tekun | Category::DisabledPoor)
+    }
 }
 
 vocabulary! {

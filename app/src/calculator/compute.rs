@@ -92,7 +92,7 @@ pub fn apply_assumptions(state: &CalcState, today: &str) -> (CalcState, Vec<Stri
     }
     // 建档立卡 is asked only of 低保, 特困 and 贫困残疾人: for the other two categories the answer
     // is fixed (yes, no), and one left from an earlier choice of category is not held against them.
-    if matches!(Category::from_id(s.get(Field::Category)), Some(Category::RegisteredPoor | Category::Ordinary)) {
+    if Category::from_id(s.get(Field::Category)).is_some_and(|c| !c.asks_registered()) {
         s.set(Field::Registered, "");
     }
     if state.is_unknown(Field::Disease) {

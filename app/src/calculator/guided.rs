@@ -309,10 +309,7 @@ pub fn summary(s: &CalcState, today: &str) -> Vec<Row> {
         row("政策范围内费用", Field::InPolicyCost, Step::Costs, &money_text),
     ];
     // 建档立卡 is asked of 低保, 特困 and 贫困残疾人; left unanswered, the estimate takes "不是".
-    if matches!(
-        Category::from_id(s.get(Field::Category)),
-        Some(Category::Dibao | Category::Tekun | Category::DisabledPoor)
-    ) {
+    if Category::from_id(s.get(Field::Category)).is_some_and(Category::asks_registered) {
         let mut registered = row("是不是建档立卡贫困户", Field::Registered, Step::Category, &|v| {
             if v == "true" { "是" } else { "不是" }.to_owned()
         });
@@ -617,10 +614,7 @@ fn category_step(flow: Flow) -> impl IntoView {
             })}
             <Show when=move || {
                 flow.calc.state.with(|s| {
-                    matches!(
-                        Category::from_id(s.get(Field::Category)),
-                        Some(Category::Dibao | Category::Tekun | Category::DisabledPoor)
-                    )
+                    Category::from_id(s.get(Field::Category)).is_some_and(Category::asks_registered)
                 })
             }>
                 <div class="answer-group registered" role="group" aria-labelledby="registered-question">

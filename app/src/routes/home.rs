@@ -164,8 +164,7 @@ pub(crate) fn CoverageCheck() -> impl IntoView {
     };
     // 建档立卡 apart from the category: asked of 低保, 特困 and 贫困残疾人 only.
     let registered = RwSignal::new(Answer::<bool>::Open);
-    let asks_registered =
-        move || matches!(category.get(), Answer::Is(Category::Dibao | Category::Tekun | Category::DisabledPoor));
+    let asks_registered = move || matches!(category.get(), Answer::Is(c) if c.asks_registered());
     let registered_answer = move || if asks_registered() { registered.get() } else { Answer::Open };
     let href = Memo::new(move |_| calculator_href(category.get(), registered_answer(), disease.get(), age_answer()));
 
@@ -372,13 +371,13 @@ fn answer_body(verdict: Verdict, registered: Answer<bool>, href: String) -> AnyV
             // Covered means a patient of the programme: the ledger follows 建档立卡 alone.
             let registered = match registered {
                 Answer::Is(r) => Some(r),
-                _ if !matches!(category, Category::Dibao | Category::Tekun | Category::DisabledPoor) => {
+                _ if !category.asks_registered() => {
                     Some(category.registered_by_default())
                 }
                 _ => None,
             };
             let ledger =
-                registered.map(|r| if r { Ledger::DynamicManagementSystem } else { Ledger::Annex1 });
+                registered.map(Ledger::by_registered);
             let ledger_line = match ledger {
                 Some(l) => view! {
                     <p id="check-ledger" data-ledger=l.id()>{format!("登记：{}。", l.name())}<CitationLink citation=l.citation()/></p>

@@ -70,21 +70,18 @@ pub fn estimate_rows(estimator: &mut Estimator, rows: &[Row], sentences: bool) -
     let cases: Vec<Result<Case, EstimateError>> = rows.iter().map(Row::case).collect();
     let mut out: Vec<Option<Result<Estimate, EstimateError>>> = vec![None; rows.len()];
     // (person, year, the patient's fields) → the rows' places, in roster order.
-    let mut years: BTreeMap<(String, u16, String), Vec<usize>> = BTreeMap::new();
+    let mut years: BTreeMap<(String, u16, Patient), Vec<usize>> = BTreeMap::new();
     for (i, (row, case)) in rows.iter().zip(&cases).enumerate() {
         match case {
             Ok(c) => {
-                let patient = Patient::of(c);
-                years.entry((person_key(row), c.date.year(), format!("{patient:?}"))).or_default().push(i);
+                years.entry((person_key(row), c.date.year(), Patient::of(c))).or_default().push(i);
             }
             Err(e) => out[i] = Some(Err(e.clone())),
         }
     }
-    for places in years.values() {
-        let first = places.iter().find_map(|&i| cases[i].as_ref().ok());
-        let Some(first) = first else { continue };
+    for ((_, _, patient), places) in &years {
         let stays = Stays {
-            patient: Patient::of(first),
+            patient: *patient,
             stays: places.iter().filter_map(|&i| cases[i].as_ref().ok().map(Stay::of)).collect(),
         };
         let year = if sentences { estimator.year(&stays) } else { estimator.year_figures(&stays) };
